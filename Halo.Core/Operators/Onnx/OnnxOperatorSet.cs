@@ -1,0 +1,13 @@
+namespace Halo.Core.Operators.Onnx;
+
+/// <summary>Registers every built-in operator schema: the ONNX default domain, ai.onnx.ml and ai.onnx.preview.training.</summary>
+internal static class OnnxOperatorSet
+{
+    public const string MlDomain = "ai.onnx.ml";
+    public const string TrainingDomain = "ai.onnx.preview.training";
+
+    public static void Register(OperatorSetBuilder s)
+    {
+        ElementwiseOperators.Register(s);
+    }
+}
