@@ -1,3 +1,7 @@
+using Halo.Core.Operators.Onnx.Math;
+using Halo.Core.Operators.Onnx.NeuralNetwork;
+using Halo.Core.Operators.Onnx.Tensor;
+
 namespace Halo.Core.Operators.Onnx;
 
 /// <summary>Registers every built-in operator schema: the ONNX default domain, ai.onnx.ml and ai.onnx.preview.training.</summary>
@@ -8,6 +12,8 @@ internal static class OnnxOperatorSet
 
     public static void Register(OperatorSetBuilder s)
     {
-        ElementwiseOperators.Register(s);
+        MathOperatorSet.Register(s);
+        TensorOperatorSet.Register(s);
+        NeuralNetworkOperatorSet.Register(s);
     }
 }
