@@ -1,0 +1,146 @@
+using Halo.Core.IR;
+using Halo.Core.IR.Attributes;
+using Halo.Core.IR.Types;
+using static Halo.Core.Operators.Onnx.TypeSets;
+
+namespace Halo.Core.Operators.Onnx.Tensor;
+
+/// <summary>Resize (10, 11, 13, 18, 19) and Upsample (7, 9).</summary>
+internal static class ResizeOperators
+{
+    private static readonly string[] s_scalesType = ["tensor(float)"];
+
+    public static void Register(OperatorSetBuilder s)
+    {
+        s.Define("Upsample", 7).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
+            .RequiredAttr("scales", AttributeKind.Floats).Constraint("T", All).Infer(InferResize);
+        s.Define("Upsample", 9).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
+            .Attr("mode", AttributeKind.String, "nearest").Constraint("T", All).Infer(InferResize);
+        s.Define("Resize", 10).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
+            .Attr("mode", AttributeKind.String, "nearest").Constraint("T", All).Infer(InferResize);
+        Resize11(s.Define("Resize", 11).Input("X", "T1").Input("roi", "T2").Input("scales", "tensor(float)")
+            .OptionalInput("sizes", "tensor(int64)"));
+        Resize11(s.Define("Resize", 13).Input("X", "T1").OptionalInput("roi", "T2").OptionalInput("scales", "tensor(float)")
+            .OptionalInput("sizes", "tensor(int64)"));
+        Resize11(s.Define("Resize", 18, 19).Input("X", "T1").OptionalInput("roi", "T2").OptionalInput("scales", "tensor(float)")
+            .OptionalInput("sizes", "tensor(int64)").Attr("antialias", AttributeKind.Int, 0L).Attr("axes", AttributeKind.Ints)
+            .Attr("keep_aspect_ratio_policy", AttributeKind.String, "stretch"));
+    }
+
+    private static void Resize11(OperatorSchemaBuilder b) => b.Output("Y", "T1")
+        .Attr("coordinate_transformation_mode", AttributeKind.String, "half_pixel")
+        .Attr("cubic_coeff_a", AttributeKind.Float, -0.75f).Attr("exclude_outside", AttributeKind.Int, 0L)
+        .Attr("extrapolation_value", AttributeKind.Float, 0f).Attr("mode", AttributeKind.String, "nearest")
+        .Attr("nearest_mode", AttributeKind.String, "round_prefer_floor")
+        .Constraint("T1", All).Constraint("T2", Float).Infer(InferResize);
+
+    private static void InferResize(InferenceContext ctx)
+    {
+        var shape = ctx.InputShape(0);
+        int version = ctx.Schema.Id.SinceVersion;
+        bool upsample7 = ctx.Schema.Id.Name == "Upsample" && version < 9;
+        int scalesInput = version >= 11 && ctx.Schema.Id.Name == "Resize" ? 2 : 1;
+        double[]? scales = upsample7 ? FloatsAttr(ctx, "scales") : ConstantFloats(ctx, scalesInput);
+        long[]? sizes = version >= 11 && ctx.Schema.Id.Name == "Resize" ? ctx.InputInts(3) : null;
+        bool hasScales = upsample7 || (ctx.HasInput(scalesInput) && scales is not { Length: 0 });
+        bool hasSizes = scalesInput == 2 && ctx.HasInput(3) && sizes is not { Length: 0 };
+        if (hasScales == hasSizes && scalesInput == 2)
+        {
+            ctx.Fail(hasScales ? "only one of scales and sizes may be given" : "one of scales and sizes must be given");
+            return;
+        }
+        if (!shape.IsRanked)
+        {
+            return;
+        }
+        int rank = shape.Rank;
+        int[]? axes = ctx.GetInts("axes") is { } a ? ShapeMath.TryAxes(ctx, [.. a], rank) : [.. Enumerable.Range(0, rank)];
+        if (axes is null)
+        {
+            return;
+        }
+        var dims = ShapeMath.Dims(shape);
+        int count = hasScales ? scales?.Length ?? -1 : sizes?.Length ?? -1;
+        if (count < 0)
+        {
+            foreach (int axis in axes)
+            {
+                dims[axis] = Dimension.Unknown;
+            }
+            ctx.SetOutputShape(0, Shape.Of(dims));
+            return;
+        }
+        if (count != axes.Length)
+        {
+            ctx.Fail($"{(hasScales ? "scales" : "sizes")} has {count} entries, expected {axes.Length}");
+            return;
+        }
+        bool ok = hasScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
+        if (ok)
+        {
+            ctx.SetOutputShape(0, Shape.Of(dims));
+        }
+    }
+
+    private static double[]? FloatsAttr(InferenceContext ctx, string name) =>
+        ctx.Attr(name) is { Kind: AttributeKind.Floats } v ? [.. v.AsFloats().Select(f => (double)f)] : null;
+
+    private static double[]? ConstantFloats(InferenceContext ctx, int input) =>
+        ctx.InputConstant(input) is { } c ? TensorValues.ToDoubleArray(c) : null;
+
+    private static bool ApplyScales(InferenceContext ctx, Dimension[] dims, int[] axes, double[] scales)
+    {
+        for (int i = 0; i < axes.Length; i++)
+        {
+            double scale = scales[i];
+            if (!(scale > 0) || double.IsInfinity(scale))
+            {
+                ctx.Fail($"scale {scale} must be a positive number");
+                return false;
+            }
+            var d = dims[axes[i]];
+            dims[axes[i]] = scale == 1 ? d : d.IsStatic ? Dimension.Of(Floor(d.Value * scale)) : Dimension.Unknown;
+        }
+        return true;
+    }
+
+    private static long Floor(double value) => value >= long.MaxValue ? long.MaxValue : (long)System.Math.Floor(value);
+
+    private static bool ApplySizes(InferenceContext ctx, Dimension[] dims, int[] axes, long[] sizes)
+    {
+        if (sizes.Any(v => v < 0))
+        {
+            ctx.Fail("sizes must not be negative");
+            return false;
+        }
+        string policy = ctx.GetString("keep_aspect_ratio_policy", "stretch") ?? "stretch";
+        if (policy == "stretch")
+        {
+            for (int i = 0; i < axes.Length; i++)
+            {
+                dims[axes[i]] = Dimension.Of(sizes[i]);
+            }
+            return true;
+        }
+        if (policy is not ("not_larger" or "not_smaller"))
+        {
+            ctx.Fail($"unknown keep_aspect_ratio_policy '{policy}'");
+            return false;
+        }
+        if (axes.Any(a => !dims[a].IsStatic || dims[a].Value == 0))
+        {
+            foreach (int a in axes)
+            {
+                dims[a] = Dimension.Unknown;
+            }
+            return true;
+        }
+        var ratios = axes.Select((a, i) => (double)sizes[i] / dims[a].Value).ToList();
+        double scale = policy == "not_larger" ? ratios.Min() : ratios.Max();
+        foreach (int a in axes)
+        {
+            dims[a] = Dimension.Of(Floor((scale * dims[a].Value) + 0.5));
+        }
+        return true;
+    }
+}
