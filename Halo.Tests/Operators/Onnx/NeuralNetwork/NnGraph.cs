@@ -28,6 +28,12 @@ internal sealed class NnGraph
 
     public static TensorType T(ElementType type, params long[] dims) => TensorType.Of(type, dims);
 
+    public static TensorType FScalar => new(ElementType.Float, Shape.Scalar);
+
+    public static string[] S(params string[] values) => values;
+
+    public static float[] Fs(params float[] values) => values;
+
     public static TensorType Unranked(ElementType type = ElementType.Float) => new(type, Shape.Unranked);
 
     public ValueRef In(IrType type) => _builder.AddInput("x" + _next++, type);
