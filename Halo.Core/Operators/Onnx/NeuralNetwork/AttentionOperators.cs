@@ -65,18 +65,18 @@ internal static class AttentionOperators
             ? Shape.Of(batch, qLen, vHeadSize.IsStatic ? Dimension.Of(checked(qHeads * vHeadSize.Value)) : Dimension.Unknown)
             : Shape.Of(batch, q[1], qLen, vHeadSize);
         var qHeadDim = packed ? Dimension.Of(qHeads) : q[1];
-        ctx.SetOutputShape(0, y);
+        InferenceOutputs.SetShape(ctx, 0, y);
         if (ctx.OutputCount > 1)
         {
-            ctx.SetOutputShape(1, Shape.Of(batch, kvH, total, headSize));
+            InferenceOutputs.SetShape(ctx, 1, Shape.Of(batch, kvH, total, headSize));
         }
         if (ctx.OutputCount > 2)
         {
-            ctx.SetOutputShape(2, Shape.Of(batch, kvH, total, vHeadSize));
+            InferenceOutputs.SetShape(ctx, 2, Shape.Of(batch, kvH, total, vHeadSize));
         }
         if (ctx.OutputCount > 3)
         {
-            ctx.SetOutputShape(3, Shape.Of(batch, qHeadDim, qLen, total));
+            InferenceOutputs.SetShape(ctx, 3, Shape.Of(batch, qHeadDim, qLen, total));
         }
     }
 
@@ -108,6 +108,6 @@ internal static class AttentionOperators
             ctx.Fail($"X has shape {x}, expected (batch, heads, seq, head_size) or (batch, seq, hidden)");
             return;
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
     }
 }

@@ -52,10 +52,10 @@ internal static class LossOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, reduction != "none" ? Shape.Scalar : target.IsRanked ? target : WithoutClassAxis(input));
+        InferenceOutputs.SetShape(ctx, 0, reduction != "none" ? Shape.Scalar : target.IsRanked ? target : WithoutClassAxis(input));
         if (ctx.OutputCount > 1)
         {
-            ctx.SetOutputShape(1, input);
+            InferenceOutputs.SetShape(ctx, 1, input);
         }
     }
 
@@ -97,6 +97,6 @@ internal static class LossOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, x.Rank == 1 ? Shape.Of(size) : Shape.Of(x[0], size));
+        InferenceOutputs.SetShape(ctx, 0, x.Rank == 1 ? Shape.Of(size) : Shape.Of(x[0], size));
     }
 }

@@ -40,7 +40,7 @@ internal static class MlLinearOperators
         TreeEnsembleOperators.InferClassifier(ctx);
         if (ctx.OutputCount > 1 && ctx.OutputType(1) is TensorType { Shape.IsRanked: true } z && z.Shape[1] is { IsStatic: true, Value: <= 2 })
         {
-            ctx.SetOutputShape(1, Shape.Of(z.Shape[0], Dimension.Unknown));
+            InferenceOutputs.SetShape(ctx, 1, Shape.Of(z.Shape[0], Dimension.Unknown));
         }
     }
 
@@ -50,7 +50,7 @@ internal static class MlLinearOperators
         TreeEnsembleOperators.InferClassifier(ctx);
         if (ctx.OutputCount > 1 && ctx.OutputType(1) is TensorType { Shape.IsRanked: true } z)
         {
-            ctx.SetOutputShape(1, Shape.Of(z.Shape[0], Dimension.Unknown));
+            InferenceOutputs.SetShape(ctx, 1, Shape.Of(z.Shape[0], Dimension.Unknown));
         }
     }
 
@@ -62,6 +62,6 @@ internal static class MlLinearOperators
             ctx.Fail($"X has shape {x} (expected (N, F)) or the target count {targets} is not positive");
             return;
         }
-        ctx.SetOutputShape(0, Shape.Of(MlOperators.Batch(x), targets));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(MlOperators.Batch(x), targets));
     }
 }

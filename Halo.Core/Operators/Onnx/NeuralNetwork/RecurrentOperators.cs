@@ -86,11 +86,11 @@ internal static class RecurrentOperators
         var state = layout == 0 ? Shape.Of(dirs, batch, h) : Shape.Of(batch, dirs, h);
         if (ctx.OutputCount > 0)
         {
-            ctx.SetOutputShape(0, y);
+            InferenceOutputs.SetShape(ctx, 0, y);
         }
         for (int i = 1; i < ctx.OutputCount && i < 3; i++)
         {
-            ctx.SetOutputShape(i, state);
+            InferenceOutputs.SetShape(ctx, i, state);
         }
     }
 

@@ -49,7 +49,7 @@ internal static class SignalOperators
             var given = ctx.InputInts(2);
             if (ctx.HasInput(2) && given is null)
             {
-                ctx.SetOutputShape(0, Shape.OfRank(x.Rank));
+                InferenceOutputs.SetShape(ctx, 0, Shape.OfRank(x.Rank));
                 return;
             }
             axisValue = given is { Length: 1 } a ? a[0] : -2;
@@ -72,7 +72,7 @@ internal static class SignalOperators
         var dims = x.Dimensions.ToArray();
         dims[axis] = onesided ? (n.IsStatic ? Dimension.Of((n.Value / 2) + 1) : Dimension.Unknown) : n;
         dims[^1] = Dimension.Of(2);
-        ctx.SetOutputShape(0, Shape.Of(ImmutableArray.Create(dims)));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(ImmutableArray.Create(dims)));
     }
 
     /// <summary>(batch, frames, bins, 2).</summary>
@@ -110,7 +110,7 @@ internal static class SignalOperators
         }
         bool onesided = ctx.GetInt("onesided", 1) != 0;
         var bins = !onesided ? fl : fl.IsStatic ? Dimension.Of((fl.Value / 2) + 1) : Dimension.Unknown;
-        ctx.SetOutputShape(0, Shape.Of(ConvPoolShapes.DimOrUnknown(signal, 0), frames, bins, 2));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(ConvPoolShapes.DimOrUnknown(signal, 0), frames, bins, 2));
     }
 
     private static void InferWindow(InferenceContext ctx)
