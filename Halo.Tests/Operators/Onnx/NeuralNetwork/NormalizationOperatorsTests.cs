@@ -153,4 +153,13 @@ public sealed class NormalizationOperatorsTests
         g.Run1("MeanVarianceNormalization", [g.In(F(3, 3))], ("axes", new long[] { 5 }));
         Assert.That(g.Failed, Is.True);
     }
+
+    [Test]
+    public void InstanceNormalization_Version1HasConsumedInputs()
+    {
+        OperatorRegistry.Default.TryResolve("", "InstanceNormalization", 5, out var v1);
+        OperatorRegistry.Default.TryResolve("", "InstanceNormalization", 6, out var v6);
+        Assert.That(v1!.Attributes.ContainsKey("consumed_inputs"), Is.True);
+        Assert.That(v6!.Attributes.ContainsKey("consumed_inputs"), Is.False);
+    }
 }

@@ -178,4 +178,22 @@ public sealed class PoolOperatorsTests
         var y = g.Run1("MaxRoiPool", [g.In(F(1, 8, 10, 10)), g.In(F(6, 5))], ("pooled_shape", new long[] { 2, 2 }));
         Assert.That(y, Is.EqualTo(F(6, 8, 2, 2)));
     }
+
+    [Test]
+    public void RoiAlign_Version16_AddsCoordinateTransformationMode()
+    {
+        OperatorRegistry.Default.TryResolve("", "RoiAlign", 15, out var v10);
+        OperatorRegistry.Default.TryResolve("", "RoiAlign", 16, out var v16);
+        Assert.That(v10!.Attributes.ContainsKey("coordinate_transformation_mode"), Is.False);
+        Assert.That(v16!.Attributes["coordinate_transformation_mode"].Default?.AsString(), Is.EqualTo("half_pixel"));
+    }
+
+    [Test]
+    public void GlobalLpPool_Version1FloatPAndVersion2IntP_Differ()
+    {
+        OperatorRegistry.Default.TryResolve("", "GlobalLpPool", 1, out var v1);
+        OperatorRegistry.Default.TryResolve("", "GlobalLpPool", 2, out var v2);
+        Assert.That(v1!.Attributes["p"].Kind, Is.EqualTo(Halo.Core.IR.Attributes.AttributeKind.Float));
+        Assert.That(v2!.Attributes["p"].Kind, Is.EqualTo(Halo.Core.IR.Attributes.AttributeKind.Int));
+    }
 }

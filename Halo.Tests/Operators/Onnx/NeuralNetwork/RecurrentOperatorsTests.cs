@@ -74,4 +74,18 @@ public sealed class RecurrentOperatorsTests
         g.Run("LSTM", [g.In(F(4, 2, 3)), g.In(F(1, 20, 3)), g.In(F(1, 20, 5))], 2, null, ("hidden_size", 4L));
         Assert.That(g.Failed, Is.True);
     }
+
+    [Test]
+    public void LSTM_Versions_DropOutputSequenceThenAddLayout()
+    {
+        OperatorRegistry.Default.TryResolve("", "LSTM", 6, out var v1);
+        OperatorRegistry.Default.TryResolve("", "LSTM", 13, out var v7);
+        OperatorRegistry.Default.TryResolve("", "LSTM", 22, out var v22);
+        Assert.That(v1!.Attributes.ContainsKey("output_sequence"), Is.True);
+        Assert.That(v7!.Attributes.ContainsKey("output_sequence"), Is.False);
+        Assert.That(v7.Attributes.ContainsKey("layout"), Is.False);
+        Assert.That(v22!.Attributes.ContainsKey("layout"), Is.True);
+        Assert.That(v22.Inputs, Has.Length.EqualTo(8));
+        Assert.That(v22.Outputs, Has.Length.EqualTo(3));
+    }
 }
