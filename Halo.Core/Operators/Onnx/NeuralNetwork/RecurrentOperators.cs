@@ -84,14 +84,9 @@ internal static class RecurrentOperators
         var batch = ConvPoolShapes.DimOrUnknown(x, layout == 0 ? 1 : 0);
         var y = layout == 0 ? Shape.Of(seq, dirs, batch, h) : Shape.Of(batch, seq, dirs, h);
         var state = layout == 0 ? Shape.Of(dirs, batch, h) : Shape.Of(batch, dirs, h);
-        if (ctx.OutputCount > 0)
-        {
-            InferenceOutputs.SetShape(ctx, 0, y);
-        }
-        for (int i = 1; i < ctx.OutputCount && i < 3; i++)
-        {
-            InferenceOutputs.SetShape(ctx, i, state);
-        }
+        InferenceOutputs.SetShape(ctx, 0, y);
+        InferenceOutputs.SetShape(ctx, 1, state);
+        InferenceOutputs.SetShape(ctx, 2, state);
     }
 
     /// <summary>The hidden_size attribute, else R's last dimension; null (reported) when they disagree.</summary>

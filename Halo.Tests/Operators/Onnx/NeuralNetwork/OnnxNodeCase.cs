@@ -54,27 +54,8 @@ internal sealed class OnnxNodeCase
         }
         var graphInputs = graph.Where(f => f.Number == 11).Select(f => ValueInfo(f.Bytes)).ToList();
         var graphOutputs = graph.Where(f => f.Number == 12).Select(f => ValueInfo(f.Bytes)).ToList();
-        var inputs = new List<object?>();
-        foreach (string name in node.Where(f => f.Number == 1).Select(f => f.Text))
-        {
-            int k = graphInputs.FindIndex(g => g.Name == name);
-            if (name.Length == 0 || k < 0)
-            {
-                inputs.Add(null);
-                continue;
-            }
-            string data = Path.Combine(dir, "test_data_set_0", $"input_{k}.pb");
-            bool integer = graphInputs[k].Type is TensorType { ElementType: ElementType.Int64 or ElementType.Int32 };
-            inputs.Add(integer && File.Exists(data) ? Tensor(File.ReadAllBytes(data)) : graphInputs[k].Type);
-        }
-        var outputs = new List<(ElementType, long[]?)>();
-        foreach (string name in node.Where(f => f.Number == 2).Select(f => f.Text))
-        {
-            int k = graphOutputs.FindIndex(g => g.Name == name);
-            string data = Path.Combine(dir, "test_data_set_0", $"output_{k}.pb");
-            outputs.Add(k >= 0 && graphOutputs[k].Type is TensorType t && File.Exists(data)
-                ? (t.ElementType, Tensor(File.ReadAllBytes(data)).Dimensions.ToArray()) : (ElementType.Undefined, null));
-        }
+        var inputs = node.Where(f => f.Number == 1).Select(f => Operand(dir, graphInputs, f.Text)).ToList();
+        var outputs = node.Where(f => f.Number == 2).Select(f => Reference(dir, graphOutputs, f.Text)).ToList();
         return new OnnxNodeCase
         {
             Name = Path.GetFileName(dir),
@@ -85,6 +66,27 @@ internal sealed class OnnxNodeCase
             Inputs = inputs,
             Outputs = outputs,
         };
+    }
+
+    /// <summary>An integer graph input with test data becomes its constant; others keep their declared type.</summary>
+    private static object? Operand(string dir, List<(string Name, IrType Type)> graphInputs, string name)
+    {
+        int k = graphInputs.FindIndex(g => g.Name == name);
+        if (name.Length == 0 || k < 0)
+        {
+            return null;
+        }
+        string data = Path.Combine(dir, "test_data_set_0", $"input_{k}.pb");
+        bool integer = graphInputs[k].Type is TensorType { ElementType: ElementType.Int64 or ElementType.Int32 };
+        return integer && File.Exists(data) ? Tensor(File.ReadAllBytes(data)) : graphInputs[k].Type;
+    }
+
+    private static (ElementType, long[]?) Reference(string dir, List<(string Name, IrType Type)> graphOutputs, string name)
+    {
+        int k = graphOutputs.FindIndex(g => g.Name == name);
+        string data = Path.Combine(dir, "test_data_set_0", $"output_{k}.pb");
+        return k >= 0 && graphOutputs[k].Type is TensorType t && File.Exists(data)
+            ? (t.ElementType, Tensor(File.ReadAllBytes(data)).Dimensions.ToArray()) : (ElementType.Undefined, null);
     }
 
     private static (string Name, IrType Type) ValueInfo(ReadOnlyMemory<byte> bytes)
