@@ -4,7 +4,7 @@ using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
 
-/// <summary>RNN, GRU and LSTM (1: output_sequence attribute, 7: without it, 14: layout, 22: bfloat16).</summary>
+/// <summary>RNN, GRU and LSTM (before 7: output_sequence attribute, GRU-3: linear_before_reset, 14: layout, 22: bfloat16).</summary>
 internal static class RecurrentOperators
 {
     private static readonly string[] s_rnnActivations = ["Tanh", "Tanh"];
@@ -39,7 +39,7 @@ internal static class RecurrentOperators
             .Attr("activation_beta", AttributeKind.Floats).Attr("clip", AttributeKind.Float)
             .Attr("direction", AttributeKind.String, "forward").Attr("hidden_size", AttributeKind.Int)
             .Constraint("T", Float).Constraint("T1", "tensor(int32)").Infer(Infer);
-        if (version == 1)
+        if (version < 7)
         {
             b.Attr("output_sequence", AttributeKind.Int, 0L);
         }

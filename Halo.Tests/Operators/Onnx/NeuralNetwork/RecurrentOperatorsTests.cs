@@ -45,6 +45,7 @@ public sealed class RecurrentOperatorsTests
         Assert.That(v1!.Attributes.ContainsKey("linear_before_reset"), Is.False);
         Assert.That(v1.Attributes.ContainsKey("output_sequence"), Is.True);
         Assert.That(v3!.Attributes.ContainsKey("linear_before_reset"), Is.True);
+        Assert.That(v3.Attributes.ContainsKey("output_sequence"), Is.True);
         Assert.That(v7!.Attributes.ContainsKey("output_sequence"), Is.False);
         Assert.That(v7.Attributes.ContainsKey("layout"), Is.False);
         Assert.That(v14!.Attributes.ContainsKey("layout"), Is.True);
