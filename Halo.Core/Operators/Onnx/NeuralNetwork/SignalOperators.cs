@@ -73,7 +73,12 @@ internal static class SignalOperators
             return ctx.GetInt("axis", 1);
         }
         var given = ctx.InputInts(2);
-        return !ctx.HasInput(2) ? -2 : given is { Length: 1 } a ? a[0] : null;
+        if (given is { Length: not 1 })
+        {
+            // A constant axis that is not a scalar can name no axis; let the caller report it.
+            return long.MinValue;
+        }
+        return !ctx.HasInput(2) ? -2 : given?[0];
     }
 
     /// <summary>(batch, frames, bins, 2).</summary>

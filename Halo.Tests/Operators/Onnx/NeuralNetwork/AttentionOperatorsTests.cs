@@ -3,6 +3,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>Attention and RotaryEmbedding inference.</summary>
 [TestFixture]
 public sealed class AttentionOperatorsTests
 {

@@ -4,6 +4,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>Conv, ConvTranspose and DeformConv output shapes.</summary>
 [TestFixture]
 public sealed class ConvOperatorsTests
 {

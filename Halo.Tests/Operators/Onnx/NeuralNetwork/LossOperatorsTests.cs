@@ -4,6 +4,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>Loss operators and TfIdfVectorizer inference.</summary>
 [TestFixture]
 public sealed class LossOperatorsTests
 {

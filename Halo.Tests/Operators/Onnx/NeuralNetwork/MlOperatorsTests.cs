@@ -5,6 +5,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>ai.onnx.ml operator inference.</summary>
 [TestFixture]
 public sealed class MlOperatorsTests
 {

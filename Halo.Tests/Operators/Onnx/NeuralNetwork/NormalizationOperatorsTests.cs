@@ -5,6 +5,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>Normalization operators across their versions.</summary>
 [TestFixture]
 public sealed class NormalizationOperatorsTests
 {

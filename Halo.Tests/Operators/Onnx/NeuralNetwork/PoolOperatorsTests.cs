@@ -5,6 +5,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>Pooling, unpooling and region pooling shapes.</summary>
 [TestFixture]
 public sealed class PoolOperatorsTests
 {

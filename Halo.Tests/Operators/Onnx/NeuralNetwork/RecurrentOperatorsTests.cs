@@ -4,6 +4,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>RNN, GRU and LSTM output shapes and version signatures.</summary>
 [TestFixture]
 public sealed class RecurrentOperatorsTests
 {

@@ -4,6 +4,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>DFT, STFT, window and mel-matrix inference.</summary>
 [TestFixture]
 public sealed class SignalOperatorsTests
 {

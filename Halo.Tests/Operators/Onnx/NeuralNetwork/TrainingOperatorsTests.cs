@@ -4,6 +4,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>ai.onnx.preview.training optimizer and Gradient inference.</summary>
 [TestFixture]
 public sealed class TrainingOperatorsTests
 {

@@ -4,6 +4,7 @@ using static Halo.Tests.Operators.Onnx.NeuralNetwork.NnGraph;
 
 namespace Halo.Tests.Operators.Onnx.NeuralNetwork;
 
+/// <summary>NonMaxSuppression, GridSample, AffineGrid and ImageDecoder inference.</summary>
 [TestFixture]
 public sealed class VisionOperatorsTests
 {
