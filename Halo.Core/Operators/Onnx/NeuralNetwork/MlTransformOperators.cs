@@ -81,7 +81,8 @@ internal static class MlTransformOperators
             ctx.Fail("exactly one of classlabels_strings and classlabels_int64s must be given");
             return;
         }
-        var map = new MapType(strings ? ElementType.String : ElementType.Int64, new TensorType(ElementType.Float, Shape.Scalar));
+        // Map values are typed as in ONNX type strings: a float tensor without shape information.
+        var map = new MapType(strings ? ElementType.String : ElementType.Int64, new TensorType(ElementType.Float, Shape.Unranked));
         ctx.SetOutput(0, new SequenceType(map));
     }
 

@@ -143,7 +143,7 @@ public sealed class MlOperatorsTests
     {
         var g = new NnGraph(1, Ml);
         var z = g.Run("ZipMap", [g.In(F(2, 3))], 1, Ml, ("classlabels_strings", S("a", "b", "c")))[0];
-        Assert.That(z, Is.EqualTo(new SequenceType(new MapType(ElementType.String, new TensorType(ElementType.Float, Shape.Scalar)))));
+        Assert.That(z, Is.EqualTo(Halo.Core.Operators.TypeStrings.Parse("seq(map(string, tensor(float)))")));
     }
 
     [Test]
