@@ -52,4 +52,14 @@ public sealed class AttentionOperatorsTests
         g.Run1("RotaryEmbedding", [g.In(F(3, 8)), g.In(F(50, 4)), g.In(F(50, 4))]);
         Assert.That(g.Failed, Is.True);
     }
+
+    [Test]
+    public void Attention_UnknownDims_StayUnknown()
+    {
+        var g = new NnGraph(23);
+        var ys = g.Run("Attention", [g.In(F(Unk, 3, Unk, 8)), g.In(F(Unk, 3, Unk, 8)), g.In(F(Unk, 3, Unk, Unk))], 2);
+        Assert.That(ys[0], Is.EqualTo(F(Unk, 3, Unk, Unk)));
+        Assert.That(ys[1], Is.EqualTo(F(Unk, 3, Unk, 8)));
+        Assert.That(g.Diagnostics, Is.Empty);
+    }
 }

@@ -63,4 +63,12 @@ public sealed class LossOperatorsTests
             ("min_gram_length", 2L), ("mode", "BM25"), ("ngram_counts", new long[] { 0 }), ("ngram_indexes", new long[] { 0 }));
         Assert.That(g.Failed, Is.True);
     }
+
+    [Test]
+    public void NegativeLogLikelihoodLoss_UnrankedTarget_DropsClassAxisOfInput()
+    {
+        var g = new NnGraph(13);
+        var y = g.Run1("NegativeLogLikelihoodLoss", [g.In(F(Unk, 5, 4)), g.In(Unranked(ElementType.Int64))], ("reduction", "none"));
+        Assert.That(y, Is.EqualTo(F(Unk, 4)));
+    }
 }

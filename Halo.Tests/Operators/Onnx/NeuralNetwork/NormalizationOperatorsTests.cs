@@ -163,4 +163,13 @@ public sealed class NormalizationOperatorsTests
         Assert.That(v1!.Attributes.ContainsKey("consumed_inputs"), Is.True);
         Assert.That(v6!.Attributes.ContainsKey("consumed_inputs"), Is.False);
     }
+
+    [Test]
+    public void LayerNormalization_UnrankedX_StatisticsAreFloatOfUnknownShape()
+    {
+        var g = new NnGraph(17);
+        var ys = g.Run("LayerNormalization", [g.In(Unranked(ElementType.Float16)), g.In(Unranked(ElementType.Float16))], 2);
+        Assert.That(ys[0], Is.EqualTo(Unranked(ElementType.Float16)));
+        Assert.That(ys[1], Is.EqualTo(Unranked()));
+    }
 }

@@ -76,4 +76,12 @@ public sealed class VisionOperatorsTests
         g.Run1("ImageDecoder", [stream], ("pixel_format", "CMYK"));
         Assert.That(g.Failed, Is.True);
     }
+
+    [Test]
+    public void GridSample_UnrankedX_TakesRankFromGrid()
+    {
+        var g = new NnGraph(20);
+        var y = g.Run1("GridSample", [g.In(Unranked()), g.In(F(2, 6, 7, 2))]);
+        Assert.That(y, Is.EqualTo(F(2, Unk, 6, 7)));
+    }
 }
