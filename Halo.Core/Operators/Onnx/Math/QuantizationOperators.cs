@@ -45,7 +45,7 @@ internal static class QuantizationOperators
     /// <summary>y has x's shape; the scale and zero point are scalars.</summary>
     private static void Dynamic(InferenceContext ctx)
     {
-        ctx.SetOutputShape(0, ctx.InputShape(0));
+        ctx.SetOutput(0, ElementType.UInt8, ctx.InputShape(0));
         MathInference.SetIfPresent(ctx, 1, ElementType.Float, Shape.Scalar);
         MathInference.SetIfPresent(ctx, 2, ElementType.UInt8, Shape.Scalar);
     }
