@@ -142,4 +142,14 @@ public sealed class MatrixOperatorsTests
         g.Type("Trilu", [g.Input(ElementType.Int64, 4)]);
         Assert.That(g.DiagnosticIds, Is.EqualTo(InferenceFailed));
     }
+
+    [Test]
+    public void Trilu_OneElementVectorK_Accepted()
+    {
+        var g = new MathGraph(14);
+        Assert.That(g.Type("Trilu", [g.Input(ElementType.Float, 3, 3), g.Ints(0)]), Is.EqualTo(Of(ElementType.Float, 3, 3)));
+        Assert.That(g.Diagnostics, Is.Empty);
+        g.Type("Trilu", [g.Input(ElementType.Float, 3, 3), g.Ints(0, 1)]);
+        Assert.That(g.DiagnosticIds, Is.EqualTo(InferenceFailed));
+    }
 }
