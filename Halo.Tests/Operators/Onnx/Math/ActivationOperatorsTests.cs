@@ -46,6 +46,14 @@ public sealed class ActivationOperatorsTests
     }
 
     [Test]
+    public void Selu_Opset1_HasRoundedDefaults()
+    {
+        Assert.That(Schema("Selu", 5).Attributes["alpha"].Default!.AsFloat(), Is.EqualTo(1.6732f));
+        Assert.That(Schema("Selu", 5).Attributes.ContainsKey("consumed_inputs"), Is.True);
+        Assert.That(Schema("Selu", 6).Attributes.ContainsKey("consumed_inputs"), Is.False);
+    }
+
+    [Test]
     public void Gelu_UnknownApproximation_ReportsHALO2005()
     {
         var g = new MathGraph(20);

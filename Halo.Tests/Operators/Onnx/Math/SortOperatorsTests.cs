@@ -35,6 +35,14 @@ public sealed class SortOperatorsTests
     }
 
     [Test]
+    public void TopK_Opset1ZeroK_ReportsHALO2005()
+    {
+        var g = new MathGraph(1);
+        g.Op("TopK", [g.Input(ElementType.Float, 4, 10)], Attrs(("k", 0L)), outputs: 2);
+        Assert.That(g.DiagnosticIds, Is.EqualTo(InferenceFailed));
+    }
+
+    [Test]
     public void TopK_Opset11KInput_ReplacesAxisDim()
     {
         var g = new MathGraph(11);
