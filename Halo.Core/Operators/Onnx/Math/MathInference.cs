@@ -12,6 +12,14 @@ internal static class MathInference
         ctx.SetOutputShape(0, ctx.InputShape(0));
     }
 
+    /// <summary>Gives result 0 the fixed element type <paramref name="type"/> (a type variable no operand binds),
+    /// then runs <paramref name="shape"/>, which must only set shapes.</summary>
+    public static ShapeInferenceFunction Typed(ElementType type, ShapeInferenceFunction shape) => ctx =>
+    {
+        ctx.SetOutput(0, type, Shape.Unranked);
+        shape(ctx);
+    };
+
     /// <summary>
     /// Opset 1 to 6 broadcasting (attributes <c>broadcast</c> and <c>axis</c>): the result has the shape of A;
     /// B must equal A, or with <c>broadcast</c> = 1 match a contiguous run of A's dimensions.
