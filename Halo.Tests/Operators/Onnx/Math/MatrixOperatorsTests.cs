@@ -27,6 +27,15 @@ public sealed class MatrixOperatorsTests
     }
 
     [Test]
+    public void MatMul_UnknownDims_MergeWithKnown()
+    {
+        var g = new MathGraph(13);
+        var y = g.Type("MatMul", [g.Input(ElementType.Float, Dimension.Unknown, Dimension.Unknown, 4), g.Input(ElementType.Float, 3, Dimension.Unknown, 6)]);
+        Assert.That(y, Is.EqualTo(Of(ElementType.Float, 3, Dimension.Unknown, 6)));
+        Assert.That(g.Diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void MatMul_InnerDimsDiffer_ReportsHALO2005()
     {
         var g = new MathGraph(13);
@@ -107,6 +116,17 @@ public sealed class MatrixOperatorsTests
         var g = new MathGraph(12);
         var y = g.Type("Einsum", [g.Input(ElementType.Double, 7, 1, 2, 3), g.Input(ElementType.Double, 5, 3, 4)], Attrs(("equation", "...ij,...jk")));
         Assert.That(y, Is.EqualTo(Of(ElementType.Double, 7, 5, 2, 4)));
+        Assert.That(g.Diagnostics, Is.Empty);
+    }
+
+    [Test]
+    public void Einsum_UnrankedOperandUnderEllipsis_UnrankedResult()
+    {
+        var g = new MathGraph(12);
+        var y = g.Type("Einsum", [g.Unranked(ElementType.Float), g.Input(ElementType.Float, 4, 5)], Attrs(("equation", "...ij,jk->...ik")));
+        Assert.That(y, Is.EqualTo(new TensorType(ElementType.Float, Shape.Unranked)));
+        Assert.That(g.Type("Einsum", [g.Unranked(ElementType.Float), g.Input(ElementType.Float, 4, 5)], Attrs(("equation", "ij,jk->ki"))),
+            Is.EqualTo(Of(ElementType.Float, 5, Dimension.Unknown)));
         Assert.That(g.Diagnostics, Is.Empty);
     }
 

@@ -106,6 +106,14 @@ public sealed class QuantizationOperatorsTests
     }
 
     [Test]
+    public void ConvInteger_UnknownSpatialDim_StaysUnknown()
+    {
+        var g = new MathGraph(10);
+        var y = g.Type("ConvInteger", [g.Input(ElementType.Int8, Sym("N"), 1, Dimension.Unknown, 9), g.Input(ElementType.Int8, 4, 1, 3, 3)]);
+        Assert.That(y, Is.EqualTo(Of(ElementType.Int32, Sym("N"), 4, Dimension.Unknown, 7)));
+    }
+
+    [Test]
     public void ConvInteger_ChannelMismatch_ReportsHALO2005()
     {
         var g = new MathGraph(10);

@@ -83,6 +83,14 @@ public sealed class ReductionOperatorsTests
     }
 
     [Test]
+    public void ReduceLogSum_UnknownDims_KeptWhereNotReduced()
+    {
+        var g = new MathGraph(18);
+        var y = g.Type("ReduceLogSum", [g.Input(ElementType.Float, Dimension.Unknown, Dimension.Unknown), g.Ints(0)]);
+        Assert.That(y, Is.EqualTo(Of(ElementType.Float, 1, Dimension.Unknown)));
+    }
+
+    [Test]
     public void ReduceSum_AxisOutOfRange_ReportsHALO2005()
     {
         var g = new MathGraph(13);
