@@ -51,7 +51,7 @@ internal static class MathInference
         {
             axis += a.Rank;
         }
-        if (axis < 0 || axis + b.Rank > a.Rank)
+        if (axis < 0 || axis > a.Rank - b.Rank)
         {
             ctx.Fail($"axis {ctx.GetInt("axis", 0)} does not place B {b} inside A {a}");
             return;

@@ -65,6 +65,15 @@ public sealed class BinaryOperatorsTests
     private static readonly string[] s_legacyAttributes = ["broadcast", "axis"];
 
     [Test]
+    public void Add_Opset6HugeAxis_ReportsHALO2005()
+    {
+        var g = new MathGraph(6);
+        g.Type("Add", [g.Input(ElementType.Float, 2, 3), g.Input(ElementType.Float, 3)], Attrs(("broadcast", 1L), ("axis", long.MaxValue)));
+        Assert.That(g.DiagnosticIds, Is.EqualTo(InferenceFailed));
+        Assert.That(g.Diagnostics[0].Message, Does.Contain("does not place B"));
+    }
+
+    [Test]
     public void Add_Versions_AttributesAndTypesDiffer()
     {
         Assert.That(Schema("Add", 1).Attributes.ContainsKey("consumed_inputs"), Is.True);
