@@ -73,11 +73,8 @@ internal static class MathTypeSets
     /// <summary>Cast-23 types: <see cref="Cast21"/> and float4e2m1.</summary>
     public static readonly string[] Cast23 = [.. Cast21, .. Tensors("float4e2m1")];
 
-    /// <summary>Bernoulli-15 output types: numeric (no bfloat16) and bool.</summary>
-    public static readonly string[] Bernoulli15 = Cast6;
-
-    /// <summary>Bernoulli-22 output types: numeric and bool.</summary>
-    public static readonly string[] Bernoulli22 = [.. Numeric, .. Bool];
+    /// <summary>Bernoulli output types: numeric (bfloat16 included from the start) and bool.</summary>
+    public static readonly string[] BernoulliOutput = [.. Numeric, .. Bool];
 
     /// <summary>int8 and uint8.</summary>
     public static readonly string[] Int8 = Tensors("int8", "uint8");
