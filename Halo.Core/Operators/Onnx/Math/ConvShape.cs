@@ -60,7 +60,7 @@ internal static class ConvShape
             };
             if (o < 0)
             {
-                ctx.Fail($"convolution of spatial size {d.Value} with kernel {kernel[i]} gives a negative size");
+                ctx.Fail($"spatial axis {i} of size {d.Value} is smaller than the dilated kernel ({effective} for kernel {kernel[i]}, dilation {dilations[i]})");
                 return;
             }
             dims.Add(Dimension.Of(o));

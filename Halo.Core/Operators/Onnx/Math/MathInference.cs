@@ -33,6 +33,11 @@ internal static class MathInference
         {
             return;
         }
+        // ONNX: a single-element B broadcasts anywhere (exporters of the time emitted it without broadcast = 1).
+        if (b.ElementCount == 1)
+        {
+            return;
+        }
         if (ctx.GetInt("broadcast", 0) == 0)
         {
             if (a.Rank != b.Rank || !Compatible(a, 0, b))
@@ -54,11 +59,6 @@ internal static class MathInference
         if (axis < 0 || axis > a.Rank - b.Rank)
         {
             ctx.Fail($"axis {ctx.GetInt("axis", 0)} does not place B {b} inside A {a}");
-            return;
-        }
-        // ONNX: a scalar-like B (a single element) broadcasts anywhere.
-        if (b.ElementCount == 1)
-        {
             return;
         }
         if (!Compatible(a, (int)axis, b))

@@ -55,6 +55,14 @@ public sealed class BinaryOperatorsTests
     }
 
     [Test]
+    public void Mul_Opset6SingleElementBWithoutBroadcast_Accepted()
+    {
+        var g = new MathGraph(6);
+        Assert.That(g.Type("Mul", [g.Input(ElementType.Float, 2, 3), g.Input(ElementType.Float)]), Is.EqualTo(Of(ElementType.Float, 2, 3)));
+        Assert.That(g.Diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void Add_Opset6AxisOutOfPlace_ReportsHALO2005()
     {
         var g = new MathGraph(6);

@@ -26,6 +26,17 @@ public sealed class SoftmaxOperatorsTests
     }
 
     [Test]
+    public void Softmax_AxisCheck_Opset1LenientOpset11Strict()
+    {
+        var g = new MathGraph(1);
+        Assert.That(g.Type("Softmax", [g.Input(ElementType.Float, 4)]), Is.EqualTo(Of(ElementType.Float, 4)));
+        Assert.That(g.Diagnostics, Is.Empty);
+        var h = new MathGraph(11);
+        h.Type("Softmax", [h.Input(ElementType.Float, 4)]);
+        Assert.That(h.DiagnosticIds, Is.EqualTo(InferenceFailed));
+    }
+
+    [Test]
     public void Softmax_DefaultAxis_DiffersBetweenVersions()
     {
         Assert.That(Schema("Softmax", 12).Attributes["axis"].Default!.AsInt(), Is.EqualTo(1));

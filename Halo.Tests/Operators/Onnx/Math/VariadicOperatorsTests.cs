@@ -27,6 +27,16 @@ public sealed class VariadicOperatorsTests
     }
 
     [Test]
+    public void Sum_Opset6_TakesFirstOperandShape()
+    {
+        var g = new MathGraph(6);
+        Assert.That(g.Type("Sum", [g.Input(ElementType.Float, Sym("N"), 3), g.Input(ElementType.Float, Sym("N"), 3)]),
+            Is.EqualTo(Of(ElementType.Float, Sym("N"), 3)));
+        Assert.That(Schema("Sum", 7).Id.SinceVersion, Is.EqualTo(6));
+        Assert.That(Schema("Sum", 8).Id.SinceVersion, Is.EqualTo(8));
+    }
+
+    [Test]
     public void Max_Incompatible_ReportsHALO2005()
     {
         var g = new MathGraph(12);
