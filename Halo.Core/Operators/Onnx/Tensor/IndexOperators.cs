@@ -57,7 +57,12 @@ internal static class IndexOperators
     {
         var shape = ctx.InputShape(0);
         var rank = shape.IsRanked ? Dimension.Of(shape.Rank) : Dimension.Unknown;
-        ctx.SetOutput(0, ElementType.Int64, Shape.Of(rank, Dimension.Unknown));
+        var count = Dimension.Unknown;
+        if (ctx.InputConstant(0) is { } c && TensorValues.ToDoubleArray(c) is { } values)
+        {
+            count = Dimension.Of(values.Count(v => v != 0));
+        }
+        ctx.SetOutput(0, ElementType.Int64, Shape.Of(rank, count));
     }
 
     private static void InferUnique(InferenceContext ctx)
