@@ -49,7 +49,7 @@ internal static class ConcatSplitOperators
             return;
         }
         var dims = ShapeMath.Dims(ranked[0]);
-        var sum = Dimension.Of(0);
+        var sum = ShapeMath.Dim(0);
         foreach (var s in ranked)
         {
             for (int k = 0; k < rank; k++)
@@ -133,7 +133,7 @@ internal static class ConcatSplitOperators
             ctx.Fail($"'split' sizes add up to {total} but the axis has {dim.Value}");
             return null;
         }
-        return [.. split.Select(Dimension.Of)];
+        return [.. split.Select(ShapeMath.Dim)];
     }
 
     private static Dimension[]? EqualParts(InferenceContext ctx, Dimension dim, int n, bool unevenLast)
@@ -149,7 +149,7 @@ internal static class ConcatSplitOperators
         long d = dim.Value;
         if (d % n == 0)
         {
-            return [.. Enumerable.Repeat(Dimension.Of(d / n), n)];
+            return [.. Enumerable.Repeat(ShapeMath.Dim(d / n), n)];
         }
         long chunk = (d + n - 1) / n;
         if (!unevenLast || chunk * (n - 1) > d)
@@ -157,8 +157,8 @@ internal static class ConcatSplitOperators
             ctx.Fail($"an axis of {d} cannot be split into {n} parts");
             return null;
         }
-        var result = Enumerable.Repeat(Dimension.Of(chunk), n).ToArray();
-        result[^1] = Dimension.Of(d - (chunk * (n - 1)));
+        var result = Enumerable.Repeat(ShapeMath.Dim(chunk), n).ToArray();
+        result[^1] = ShapeMath.Dim(d - (chunk * (n - 1)));
         return result;
     }
 }

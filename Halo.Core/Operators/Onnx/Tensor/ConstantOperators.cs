@@ -82,14 +82,7 @@ internal static class ConstantOperators
             }
             elementType = data.ElementType;
         }
-        var shape = ctx.InputShape(0);
-        if (shape.IsRanked && shape.Rank != 1)
-        {
-            ctx.Fail($"the shape operand must be 1-D, got rank {shape.Rank}");
-            return;
-        }
-        Shape? result = ctx.InputInts(0) is { } sizes ? ShapeMath.FromSizes(ctx, sizes, "the shape operand")
-            : ShapeMath.RankFromVector(ctx, 0);
+        var result = ShapeMath.ShapeOperand(ctx, 0);
         if (result is not null)
         {
             ctx.SetOutput(0, elementType, result);

@@ -19,14 +19,7 @@ internal static class ExpandOperators
     private static void InferExpand(InferenceContext ctx)
     {
         var input = ctx.InputShape(0);
-        var target = ctx.InputShape(1);
-        if (target.IsRanked && target.Rank != 1)
-        {
-            ctx.Fail($"the shape operand must be 1-D, got {target}");
-            return;
-        }
-        Shape? targetShape = ctx.InputInts(1) is { } sizes ? ShapeMath.FromSizes(ctx, sizes, "the shape operand")
-            : ShapeMath.RankFromVector(ctx, 1);
+        var targetShape = ShapeMath.ShapeOperand(ctx, 1);
         if (targetShape is null)
         {
             return;
@@ -48,11 +41,15 @@ internal static class ExpandOperators
             ctx.Fail($"repeats must be 1-D, got {repeatsShape}");
             return;
         }
+        long n = ShapeMath.VectorLength(ctx, 1);
         if (!input.IsRanked)
         {
+            if (n >= 0 && ShapeMath.CheckRank(ctx, n))
+            {
+                ctx.SetOutputShape(0, Shape.OfRank((int)n));
+            }
             return;
         }
-        long n = ShapeMath.VectorLength(ctx, 1);
         if (n >= 0 && n != input.Rank)
         {
             ctx.Fail($"repeats has {n} entries but the input has rank {input.Rank}");

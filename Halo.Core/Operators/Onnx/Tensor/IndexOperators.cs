@@ -46,7 +46,7 @@ internal static class IndexOperators
                 ctx.Fail($"depth {d[0]} must be a positive number");
                 return;
             }
-            depth = Dimension.Of((long)d[0]);
+            depth = ShapeMath.Dim((long)d[0]);
         }
         var dims = indices.Dimensions.ToList();
         dims.Insert(axis, depth);
@@ -56,11 +56,11 @@ internal static class IndexOperators
     private static void InferNonZero(InferenceContext ctx)
     {
         var shape = ctx.InputShape(0);
-        var rank = shape.IsRanked ? Dimension.Of(shape.Rank) : Dimension.Unknown;
+        var rank = shape.IsRanked ? ShapeMath.Dim(shape.Rank) : Dimension.Unknown;
         var count = Dimension.Unknown;
         if (ctx.InputConstant(0) is { } c && TensorValues.ToDoubleArray(c) is { } values)
         {
-            count = Dimension.Of(values.Count(v => v != 0));
+            count = ShapeMath.Dim(values.Count(v => v != 0));
         }
         ctx.SetOutput(0, ElementType.Int64, Shape.Of(rank, count));
     }
@@ -100,7 +100,7 @@ internal static class IndexOperators
             ctx.Fail($"condition must be 1-D, got {condition}");
             return;
         }
-        var selected = ctx.InputInts(1) is { } flags ? Dimension.Of(flags.Count(f => f != 0)) : Dimension.Unknown;
+        var selected = ctx.InputInts(1) is { } flags ? ShapeMath.Dim(flags.Count(f => f != 0)) : Dimension.Unknown;
         if (!ctx.Attributes.ContainsKey("axis"))
         {
             ctx.SetOutputShape(0, Shape.Of(selected));

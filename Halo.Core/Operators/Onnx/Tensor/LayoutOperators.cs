@@ -77,7 +77,7 @@ internal static class LayoutOperators
             ctx.Fail($"{what} {d.Value} is not a multiple of {divisor}");
             return false;
         }
-        result = Dimension.Of(d.Value / divisor);
+        result = ShapeMath.Dim(d.Value / divisor);
         return true;
     }
 
@@ -135,7 +135,7 @@ internal static class LayoutOperators
         }
         for (int i = 0; i < spatial; i++)
         {
-            dims[i + 2] = image is not null && image[i] >= 0 ? Dimension.Of(image[i]) : Dimension.Unknown;
+            dims[i + 2] = image is not null && image[i] >= 0 ? ShapeMath.Dim(image[i]) : Dimension.Unknown;
         }
         ctx.SetOutputShape(0, Shape.Of(dims));
     }

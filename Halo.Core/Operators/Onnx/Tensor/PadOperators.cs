@@ -93,7 +93,7 @@ internal static class PadOperators
                 ctx.Fail($"pads {pads[i]} and {pads[i + normalized.Length]} make axis {normalized[i]} of size {d.Value} negative");
                 return;
             }
-            dims[normalized[i]] = Dimension.Of(size);
+            dims[normalized[i]] = ShapeMath.Dim(size);
         }
         ctx.SetOutputShape(0, Shape.Of(dims));
     }
@@ -126,7 +126,7 @@ internal static class PadOperators
                 ctx.Fail($"'shape' has a negative size {sizes[i]}");
                 return;
             }
-            dims[normalized[i]] = sizes is null ? Dimension.Unknown : Dimension.Of(sizes[i]);
+            dims[normalized[i]] = sizes is null ? Dimension.Unknown : ShapeMath.Dim(sizes[i]);
         }
         ctx.SetOutputShape(0, Shape.Of(dims));
     }

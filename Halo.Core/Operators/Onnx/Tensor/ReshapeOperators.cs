@@ -109,7 +109,7 @@ internal static class ReshapeOperators
             }
             else
             {
-                dims[i] = Dimension.Of(v);
+                dims[i] = ShapeMath.Dim(v);
             }
         }
         if (allowZero && inferred >= 0 && target.Contains(0))
@@ -168,7 +168,7 @@ internal static class ReshapeOperators
         {
             if (comparable && outCount == 0)
             {
-                dims[inferred] = inCount == 0 ? Dimension.Unknown : Dimension.Of(0);
+                dims[inferred] = inCount == 0 ? Dimension.Unknown : ShapeMath.Dim(0);
                 if (inCount != 0)
                 {
                     ctx.Fail("the -1 dim cannot be inferred: the other target dims multiply to 0");
@@ -181,7 +181,7 @@ internal static class ReshapeOperators
                 ctx.Fail($"cannot reshape {input} to {Shape.Of(dims)}: {inCount} elements are not a multiple of {outCount}");
                 return false;
             }
-            dims[inferred] = comparable ? Dimension.Of(inCount / outCount) : Dimension.Unknown;
+            dims[inferred] = comparable ? ShapeMath.Dim(inCount / outCount) : Dimension.Unknown;
             return true;
         }
         if (comparable && inCount != outCount)

@@ -42,13 +42,18 @@ internal static class ResizeOperators
         int scalesInput = version >= 11 && ctx.Schema.Id.Name == "Resize" ? 2 : 1;
         double[]? scales = upsample7 ? FloatsAttr(ctx, "scales") : ConstantFloats(ctx, scalesInput);
         long[]? sizes = version >= 11 && ctx.Schema.Id.Name == "Resize" ? ctx.InputInts(3) : null;
-        bool hasScales = upsample7 || (ctx.HasInput(scalesInput) && scales is not { Length: 0 });
-        bool hasSizes = scalesInput == 2 && ctx.HasInput(3) && sizes is not { Length: 0 };
-        if (hasScales == hasSizes && scalesInput == 2)
+        if (scalesInput == 2)
         {
-            ctx.Fail(hasScales ? "only one of scales and sizes may be given" : "one of scales and sizes must be given");
-            return;
+            bool? scalesGiven = Given(ctx, 2, scales?.Length);
+            bool? sizesGiven = Given(ctx, 3, sizes?.Length);
+            if (scalesGiven == sizesGiven && scalesGiven is not null)
+            {
+                ctx.Fail(scalesGiven == true ? "only one of scales and sizes may be given" : "one of scales and sizes must be given");
+                return;
+            }
         }
+        scales = scales is { Length: 0 } ? null : scales;
+        sizes = sizes is { Length: 0 } ? null : sizes;
         if (!shape.IsRanked)
         {
             return;
@@ -60,7 +65,8 @@ internal static class ResizeOperators
             return;
         }
         var dims = ShapeMath.Dims(shape);
-        int count = hasScales ? scales?.Length ?? -1 : sizes?.Length ?? -1;
+        bool useScales = scales is not null;
+        int count = scales?.Length ?? sizes?.Length ?? -1;
         if (count < 0)
         {
             foreach (int axis in axes)
@@ -72,14 +78,26 @@ internal static class ResizeOperators
         }
         if (count != axes.Length)
         {
-            ctx.Fail($"{(hasScales ? "scales" : "sizes")} has {count} entries, expected {axes.Length}");
+            ctx.Fail($"{(useScales ? "scales" : "sizes")} has {count} entries, expected {axes.Length}");
             return;
         }
-        bool ok = hasScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
+        bool ok = useScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
         if (ok)
         {
             ctx.SetOutputShape(0, Shape.Of(dims));
         }
+    }
+
+    /// <summary>Whether operand <paramref name="input"/> is present and not empty: true, false, or null when that is
+    /// unknown (a non-constant operand of unknown length).</summary>
+    private static bool? Given(InferenceContext ctx, int input, int? constantLength)
+    {
+        if (!ctx.HasInput(input))
+        {
+            return false;
+        }
+        long? count = constantLength ?? ctx.InputShape(input).ElementCount;
+        return count is { } n ? n > 0 : null;
     }
 
     private static double[]? FloatsAttr(InferenceContext ctx, string name) =>
@@ -99,7 +117,7 @@ internal static class ResizeOperators
                 return false;
             }
             var d = dims[axes[i]];
-            dims[axes[i]] = scale == 1 ? d : d.IsStatic ? Dimension.Of(Floor(d.Value * scale)) : Dimension.Unknown;
+            dims[axes[i]] = scale == 1 ? d : d.IsStatic ? ShapeMath.Dim(Floor(d.Value * scale)) : Dimension.Unknown;
         }
         return true;
     }
@@ -118,7 +136,7 @@ internal static class ResizeOperators
         {
             for (int i = 0; i < axes.Length; i++)
             {
-                dims[axes[i]] = Dimension.Of(sizes[i]);
+                dims[axes[i]] = ShapeMath.Dim(sizes[i]);
             }
             return true;
         }
@@ -139,7 +157,7 @@ internal static class ResizeOperators
         double scale = policy == "not_larger" ? ratios.Min() : ratios.Max();
         foreach (int a in axes)
         {
-            dims[a] = Dimension.Of(Floor((scale * dims[a].Value) + 0.5));
+            dims[a] = ShapeMath.Dim(Floor((scale * dims[a].Value) + 0.5));
         }
         return true;
     }

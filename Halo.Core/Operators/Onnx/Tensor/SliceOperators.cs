@@ -111,6 +111,6 @@ internal static class SliceOperators
             long stride = step == long.MinValue ? long.MaxValue : -step;
             count = start > end ? ((start - end - 1) / stride) + 1 : 0;
         }
-        return Dimension.Of(d == 0 ? 0 : count);
+        return ShapeMath.Dim(d == 0 ? 0 : count);
     }
 }

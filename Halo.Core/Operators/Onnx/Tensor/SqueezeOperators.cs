@@ -98,7 +98,7 @@ internal static class SqueezeOperators
         int next = 0;
         for (int i = 0; i < dims.Length; i++)
         {
-            dims[i] = inserted[i] ? Dimension.Of(1) : shape[next++];
+            dims[i] = inserted[i] ? ShapeMath.Dim(1) : shape[next++];
         }
         ctx.SetOutputShape(0, Shape.Of(dims));
     }

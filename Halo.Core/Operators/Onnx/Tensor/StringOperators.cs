@@ -45,7 +45,7 @@ internal static class StringOperators
             ctx.SetOutputShape(0, shape);
             return;
         }
-        ctx.SetOutputShape(0, shape.Rank == 1 ? Shape.OfRank(1) : Shape.Of(Dimension.Of(1), Dimension.Unknown));
+        ctx.SetOutputShape(0, shape.Rank == 1 ? Shape.OfRank(1) : Shape.Of(ShapeMath.Dim(1), Dimension.Unknown));
     }
 
     private static System.Collections.Immutable.ImmutableArray<string>? GetStrings(InferenceContext ctx, string name) =>

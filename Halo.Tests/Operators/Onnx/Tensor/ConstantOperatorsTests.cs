@@ -177,4 +177,12 @@ public sealed class ConstantOperatorsTests
         t.Run1("Range", [t.Input(ElementType.Float, 3L), t.Scalar(5f), t.Scalar(1f)]);
         Assert.That(t.HasHalo2005, Is.True);
     }
+
+    [Test]
+    public void ConstantOfShape_MaxValueSize_ReportsHalo2005()
+    {
+        var t = new OpTest(20);
+        t.Run1("ConstantOfShape", [t.Ints(long.MaxValue)]);
+        Assert.That(t.HasHalo2005, Is.True);
+    }
 }

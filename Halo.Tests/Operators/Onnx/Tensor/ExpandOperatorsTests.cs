@@ -62,4 +62,12 @@ public sealed class ExpandOperatorsTests
         var y = t.Run1("Tile", [t.Input(ElementType.Float, 2L, 3L), t.Scalar(3L), t.Scalar(1L)]);
         Assert.That(y, Is.EqualTo(TensorType.Of(ElementType.Float, 2, 9)));
     }
+
+    [Test]
+    public void Tile_UnrankedInput_RankFromRepeats()
+    {
+        var t = new OpTest(13);
+        var y = t.Run1("Tile", [t.Unranked(ElementType.Float), t.Ints(2, 2, 2)]);
+        Assert.That(y, Is.EqualTo(T(ElementType.Float, null, null, null)));
+    }
 }

@@ -97,4 +97,21 @@ public sealed class ResizeOperatorsTests
         t.Run1("Upsample", [t.Input(ElementType.Float, 2L), t.Floats(-1)]);
         Assert.That(t.HasHalo2005, Is.True);
     }
+
+    [Test]
+    public void Resize11_NonConstantScalesOfUnknownLength_UsesConstantSizes()
+    {
+        var t = new OpTest(11);
+        var y = t.Run1("Resize", [t.Input(ElementType.Float, 1L, 2L), t.Floats(), t.Unranked(ElementType.Float), t.Ints(3, 4)]);
+        Assert.That(y, Is.EqualTo(TensorType.Of(ElementType.Float, 3, 4)));
+        Assert.That(t.Errors, Is.Empty);
+    }
+
+    [Test]
+    public void Resize13_NeitherScalesNorSizes_ReportsHalo2005()
+    {
+        var t = new OpTest(13);
+        t.Run1("Resize", [t.Input(ElementType.Float, 1L, 2L)]);
+        Assert.That(t.HasHalo2005, Is.True);
+    }
 }
