@@ -5,13 +5,16 @@ using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
 
-/// <summary>Resize (10, 11, 13, 18, 19) and Upsample (7, 9).</summary>
+/// <summary>Resize (10, 11, 13, 18, 19) and Upsample (1 experimental, 7, 9).</summary>
 internal static class ResizeOperators
 {
     private static readonly string[] s_scalesType = ["tensor(float)"];
 
     public static void Register(OperatorSetBuilder s)
     {
+        s.Define("Upsample", 1).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
+            .RequiredAttr("height_scale", AttributeKind.Float).RequiredAttr("width_scale", AttributeKind.Float)
+            .Constraint("T", [.. Float, "tensor(bool)", "tensor(int32)", "tensor(int64)"]).Infer(InferUpsample1);
         s.Define("Upsample", 7).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
             .RequiredAttr("scales", AttributeKind.Floats).Constraint("T", All).Infer(InferResize);
         s.Define("Upsample", 9).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
@@ -83,6 +86,22 @@ internal static class ResizeOperators
         }
         bool ok = useScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
         if (ok)
+        {
+            ctx.SetOutputShape(0, Shape.Of(dims));
+        }
+    }
+
+    /// <summary>The experimental Upsample-1: NCHW input, scales for H and W only.</summary>
+    private static void InferUpsample1(InferenceContext ctx)
+    {
+        var shape = ctx.InputShape(0);
+        if (shape.IsRanked && shape.Rank != 4)
+        {
+            ctx.Fail($"the input must be 4-D (NCHW), got {shape}");
+            return;
+        }
+        var dims = shape.IsRanked ? ShapeMath.Dims(shape) : [.. Shape.OfRank(4).Dimensions];
+        if (ApplyScales(ctx, dims, [2, 3], [ctx.GetFloat("height_scale", 1), ctx.GetFloat("width_scale", 1)]))
         {
             ctx.SetOutputShape(0, Shape.Of(dims));
         }

@@ -114,4 +114,12 @@ public sealed class ResizeOperatorsTests
         t.Run1("Resize", [t.Input(ElementType.Float, 1L, 2L)]);
         Assert.That(t.HasHalo2005, Is.True);
     }
+
+    [Test]
+    public void Upsample1_HeightAndWidthScales_ScaleLastTwoDims()
+    {
+        var t = new OpTest(1);
+        var y = t.Run1("Upsample", [t.Input(ElementType.Float, "N", 3L, 2L, 5L)], ("height_scale", 2f), ("width_scale", 1.5f));
+        Assert.That(y, Is.EqualTo(T(ElementType.Float, "N", 3L, 4L, 7L)));
+    }
 }

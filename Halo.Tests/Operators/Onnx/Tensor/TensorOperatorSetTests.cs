@@ -37,7 +37,7 @@ public sealed class TensorOperatorSetTests
         ("DepthToSpace", [1, 11, 13]),
         ("SpaceToDepth", [1, 13]),
         ("Resize", [10, 11, 13, 18, 19]),
-        ("Upsample", [7, 9]),
+        ("Upsample", [1, 7, 9]),
         ("ReverseSequence", [10]),
         ("EyeLike", [9, 22]),
         ("Col2Im", [18]),
