@@ -100,10 +100,11 @@ internal static class IndexOperators
             ctx.Fail($"condition must be 1-D, got {condition}");
             return;
         }
-        var selected = ctx.InputInts(1) is { } flags ? ShapeMath.Dim(flags.Count(f => f != 0)) : Dimension.Unknown;
+        long[]? flags = ctx.InputInts(1);
         if (!ctx.Attributes.ContainsKey("axis"))
         {
-            ctx.SetOutputShape(0, Shape.Of(selected));
+            var total = shape.IsRanked ? ShapeMath.Product(shape, 0, shape.Rank) : Dimension.Unknown;
+            ctx.SetOutputShape(0, Shape.Of(Selected(flags, total)));
             return;
         }
         if (!shape.IsRanked || !ShapeMath.TryAxis(ctx, ctx.GetInt("axis", 0), shape.Rank, out int axis))
@@ -111,7 +112,22 @@ internal static class IndexOperators
             return;
         }
         var dims = ShapeMath.Dims(shape);
-        dims[axis] = selected;
+        dims[axis] = Selected(flags, dims[axis]);
         ctx.SetOutputShape(0, Shape.Of(dims));
+    }
+
+    /// <summary>How many slices a constant condition keeps: its non-zero entries among the first <paramref name="length"/>
+    /// (entries past the end select nothing); unknown when the condition is not constant.</summary>
+    private static Dimension Selected(long[]? flags, Dimension length)
+    {
+        if (flags is null)
+        {
+            return Dimension.Unknown;
+        }
+        if (length.IsStatic)
+        {
+            return ShapeMath.Dim(flags.Take((int)System.Math.Min(length.Value, flags.Length)).Count(f => f != 0));
+        }
+        return flags.All(f => f == 0) ? ShapeMath.Dim(0) : Dimension.Unknown;
     }
 }

@@ -100,4 +100,13 @@ public sealed class IndexOperatorsTests
         t.Run1("Compress", [t.Input(ElementType.Float, 2L, 3L), t.Input(ElementType.Bool, 2L, 3L)]);
         Assert.That(t.HasHalo2005, Is.True);
     }
+
+    [Test]
+    public void Compress_ShortConstantConditionNoAxis_CountsTrues()
+    {
+        var t = new OpTest(11);
+        var cond = t.Constant(TensorData.Create(ElementType.Bool, new byte[] { 0, 1, 1 }.AsSpan(), 3));
+        var y = t.Run1("Compress", [t.Input(ElementType.Float, 3L, 2L), cond]);
+        Assert.That(y, Is.EqualTo(TensorType.Of(ElementType.Float, 2)));
+    }
 }
