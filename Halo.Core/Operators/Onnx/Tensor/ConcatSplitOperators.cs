@@ -64,7 +64,7 @@ internal static class ConcatSplitOperators
         }
         bool allRanked = ranked.Count == Enumerable.Range(0, ctx.InputCount).Count(ctx.HasInput);
         dims[axis] = allRanked ? sum : Dimension.Unknown;
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     private static void InferSplit(InferenceContext ctx)
@@ -76,6 +76,10 @@ internal static class ConcatSplitOperators
             : splitInput ? ctx.InputInts(1) : null;
         bool hasSplit = ctx.Attributes.ContainsKey("split") || (splitInput && ctx.HasInput(1));
         int n = ctx.OutputCount;
+        if (n == 0)
+        {
+            return;
+        }
         if (ctx.Attributes.ContainsKey("num_outputs"))
         {
             if (hasSplit)
@@ -103,7 +107,7 @@ internal static class ConcatSplitOperators
         {
             var dims = ShapeMath.Dims(shape);
             dims[axis] = sizes[i];
-            ctx.SetOutputShape(i, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, i, Shape.Of(dims));
         }
     }
 
@@ -121,12 +125,12 @@ internal static class ConcatSplitOperators
         long total = 0;
         foreach (long v in split)
         {
-            if (v < 0)
+            if (v < 0 || v > long.MaxValue - total)
             {
-                ctx.Fail($"'split' has a negative size {v}");
+                ctx.Fail($"'split' has an invalid size {v}");
                 return null;
             }
-            total = checked(total + v);
+            total += v;
         }
         if (dim.IsStatic && total != dim.Value)
         {

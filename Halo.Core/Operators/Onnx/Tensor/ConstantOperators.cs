@@ -126,7 +126,7 @@ internal static class ConstantOperators
         {
             if (ctx.InputConstant(i) is not { } c || TensorValues.ToDoubleArray(c) is not { Length: 1 } d)
             {
-                ctx.SetOutputShape(0, Shape.OfRank(1));
+                ShapeMath.SetShape(ctx, 0, Shape.OfRank(1));
                 return;
             }
             values[i] = d[0];
@@ -142,6 +142,6 @@ internal static class ConstantOperators
             ctx.Fail("the range has no finite length");
             return;
         }
-        ctx.SetOutputShape(0, Shape.Of(System.Math.Max(0L, (long)count)));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(System.Math.Max(0L, (long)count)));
     }
 }

@@ -29,7 +29,7 @@ internal static class ExpandOperators
             ctx.Fail(error!);
             return;
         }
-        ctx.SetOutputShape(0, result);
+        ShapeMath.SetShape(ctx, 0, result);
     }
 
     private static void InferTile(InferenceContext ctx)
@@ -46,7 +46,7 @@ internal static class ExpandOperators
         {
             if (n >= 0 && ShapeMath.CheckRank(ctx, n))
             {
-                ctx.SetOutputShape(0, Shape.OfRank((int)n));
+                ShapeMath.SetShape(ctx, 0, Shape.OfRank((int)n));
             }
             return;
         }
@@ -57,7 +57,7 @@ internal static class ExpandOperators
         }
         if (ctx.InputInts(1) is not { } repeats)
         {
-            ctx.SetOutputShape(0, Shape.OfRank(input.Rank));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(input.Rank));
             return;
         }
         var dims = new Dimension[input.Rank];
@@ -70,7 +70,7 @@ internal static class ExpandOperators
             }
             dims[i] = ShapeMath.Mul(input[i], repeats[i]);
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     private static void InferTile1(InferenceContext ctx)
@@ -95,6 +95,6 @@ internal static class ExpandOperators
         {
             dims = [.. dims.Select(_ => Dimension.Unknown)];
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 }

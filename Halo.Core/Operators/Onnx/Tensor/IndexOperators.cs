@@ -50,7 +50,7 @@ internal static class IndexOperators
         }
         var dims = indices.Dimensions.ToList();
         dims.Insert(axis, depth);
-        ctx.SetOutputShape(0, ShapeMath.ToShape(dims));
+        ShapeMath.SetShape(ctx, 0, ShapeMath.ToShape(dims));
     }
 
     private static void InferNonZero(InferenceContext ctx)
@@ -71,7 +71,7 @@ internal static class IndexOperators
         var count = Dimension.Unknown;
         if (!ctx.Attributes.ContainsKey("axis"))
         {
-            ctx.SetOutputShape(0, Shape.OfRank(1));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(1));
             count = shape.IsRanked ? ShapeMath.Product(shape, 0, shape.Rank) : Dimension.Unknown;
         }
         else if (shape.IsRanked)
@@ -83,7 +83,7 @@ internal static class IndexOperators
             var dims = ShapeMath.Dims(shape);
             count = dims[axis];
             dims[axis] = Dimension.Unknown;
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
         }
         for (int i = 1; i < ctx.OutputCount; i++)
         {
@@ -104,7 +104,7 @@ internal static class IndexOperators
         if (!ctx.Attributes.ContainsKey("axis"))
         {
             var total = shape.IsRanked ? ShapeMath.Product(shape, 0, shape.Rank) : Dimension.Unknown;
-            ctx.SetOutputShape(0, Shape.Of(Selected(flags, total)));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(Selected(flags, total)));
             return;
         }
         if (!shape.IsRanked || !ShapeMath.TryAxis(ctx, ctx.GetInt("axis", 0), shape.Rank, out int axis))
@@ -113,7 +113,7 @@ internal static class IndexOperators
         }
         var dims = ShapeMath.Dims(shape);
         dims[axis] = Selected(flags, dims[axis]);
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     /// <summary>How many slices a constant condition keeps: its non-zero entries among the first <paramref name="length"/>

@@ -76,7 +76,7 @@ internal static class ResizeOperators
             {
                 dims[axis] = Dimension.Unknown;
             }
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
             return;
         }
         if (count != axes.Length)
@@ -87,7 +87,7 @@ internal static class ResizeOperators
         bool ok = useScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
         if (ok)
         {
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
         }
     }
 
@@ -103,7 +103,7 @@ internal static class ResizeOperators
         var dims = shape.IsRanked ? ShapeMath.Dims(shape) : [.. Shape.OfRank(4).Dimensions];
         if (ApplyScales(ctx, dims, [2, 3], [ctx.GetFloat("height_scale", 1), ctx.GetFloat("width_scale", 1)]))
         {
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
         }
     }
 

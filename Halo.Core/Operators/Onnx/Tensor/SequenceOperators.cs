@@ -148,9 +148,10 @@ internal static class SequenceOperators
         {
             return dim.IsStatic && split[0] > 0 && dim.Value % split[0] == 0 ? ShapeMath.Dim(split[0]) : Dimension.Unknown;
         }
-        if (dim.IsStatic && split.Sum() != dim.Value)
+        long total = 0;
+        if (split.Any(v => !ShapeMath.TryAdd(total, v, out total)) || (dim.IsStatic && total != dim.Value))
         {
-            ctx.Fail($"split sizes add up to {split.Sum()} but the axis has {dim.Value}");
+            ctx.Fail($"split sizes [{string.Join(",", split)}] do not add up to the axis size {dim}");
             return Dimension.Unknown;
         }
         return split.Length > 0 && split.All(v => v == split[0]) ? ShapeMath.Dim(split[0]) : Dimension.Unknown;

@@ -29,6 +29,20 @@ internal static class ShapeMath
         return ctx.InputInts(input) is { } sizes ? FromSizes(ctx, sizes, "the shape operand") : RankFromVector(ctx, input);
     }
 
+    /// <summary>a + b, false on overflow.</summary>
+    public static bool TryAdd(long a, long b, out long sum)
+    {
+        sum = unchecked(a + b);
+        return !((a > 0 && b > long.MaxValue - a) || (a < 0 && b < long.MinValue - a));
+    }
+
+    /// <summary>a * b for non-negative a and b, false on overflow.</summary>
+    public static bool TryMultiply(long a, long b, out long product)
+    {
+        product = unchecked(a * b);
+        return a >= 0 && b >= 0 && (a == 0 || product / a == b);
+    }
+
     /// <summary>a * b when both are static (0 when either is 0), a when b is 1 and the other way round, else unknown.</summary>
     public static Dimension Mul(Dimension a, Dimension b)
     {
@@ -172,6 +186,15 @@ internal static class ShapeMath
             dims[i] = Dimension.Of(sizes[i]);
         }
         return Shape.Of(dims);
+    }
+
+    /// <summary>Sets the shape of tensor result <paramref name="index"/> when the node has that result.</summary>
+    public static void SetShape(InferenceContext ctx, int index, Shape shape)
+    {
+        if (index < ctx.OutputCount)
+        {
+            ctx.SetOutputShape(index, shape);
+        }
     }
 
     /// <summary>A copy of the dimensions of a ranked shape.</summary>

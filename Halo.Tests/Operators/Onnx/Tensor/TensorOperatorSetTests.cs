@@ -63,6 +63,9 @@ public sealed class TensorOperatorSetTests
         ("RegexFullMatch", [20]),
     ];
 
+    /// <summary>The names of the operators of this family.</summary>
+    internal static HashSet<string> OperatorNames() => [.. s_versions.Select(e => e.Op)];
+
     private static IEnumerable<TestCaseData> Versions() =>
         s_versions.SelectMany(e => e.Versions.Select(v => new TestCaseData(e.Op, v).SetName($"Registry_{e.Op}{v}_IsDefined")));
 
