@@ -85,6 +85,10 @@ internal static class ResizeOperators
             return;
         }
         bool ok = useScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
+        if (ok && useScales)
+        {
+            ForgetCroppedAxes(ctx, dims, axes);
+        }
         if (ok)
         {
             ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
@@ -104,6 +108,30 @@ internal static class ResizeOperators
         if (ApplyScales(ctx, dims, [2, 3], [ctx.GetFloat("height_scale", 1), ctx.GetFloat("width_scale", 1)]))
         {
             ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
+        }
+    }
+
+    /// <summary>With tf_crop_and_resize the spec scales the region of interest, not the whole axis, while ONNX's own
+    /// inference ignores it; axes whose region is not [0, 1] (or unknown) are left unknown rather than guessed.</summary>
+    private static void ForgetCroppedAxes(InferenceContext ctx, Dimension[] dims, int[] axes)
+    {
+        if (ctx.GetString("coordinate_transformation_mode", "half_pixel") != "tf_crop_and_resize" || !ctx.HasInput(1)
+            || ctx.Schema.Id.Name != "Resize" || ctx.Schema.Id.SinceVersion < 11)
+        {
+            return;
+        }
+        double[]? roi = ConstantFloats(ctx, 1);
+        if (roi is { Length: 0 })
+        {
+            return;
+        }
+        for (int i = 0; i < axes.Length; i++)
+        {
+            bool whole = roi is not null && roi.Length == 2 * axes.Length && roi[i] == 0 && roi[i + axes.Length] == 1;
+            if (!whole)
+            {
+                dims[axes[i]] = Dimension.Unknown;
+            }
         }
     }
 

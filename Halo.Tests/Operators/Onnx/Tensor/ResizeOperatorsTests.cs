@@ -122,4 +122,14 @@ public sealed class ResizeOperatorsTests
         var y = t.Run1("Upsample", [t.Input(ElementType.Float, "N", 3L, 2L, 5L)], ("height_scale", 2f), ("width_scale", 1.5f));
         Assert.That(y, Is.EqualTo(T(ElementType.Float, "N", 3L, 4L, 7L)));
     }
+
+    [Test]
+    public void Resize11_CropAndResizeWithScales_CroppedAxesUnknown()
+    {
+        var t = new OpTest(11);
+        var roi = t.Floats(0, 0, 0.4f, 1, 1, 0.6f);
+        var y = t.Run1("Resize", [t.Input(ElementType.Float, 1L, 1L, 10L), roi, t.Floats(1, 1, 2), t.Floats()],
+            ("coordinate_transformation_mode", "tf_crop_and_resize"));
+        Assert.That(y, Is.EqualTo(T(ElementType.Float, 1L, 1L, null)));
+    }
 }
