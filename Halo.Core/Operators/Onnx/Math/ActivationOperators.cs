@@ -23,7 +23,11 @@ internal static class ActivationOperators
         UnaryOperators.Unary(s, "LeakyRelu", 6, Float3).Attr("alpha", AttributeKind.Float, 0.01f);
         UnaryOperators.Unary(s, "LeakyRelu", 16, Float).Attr("alpha", AttributeKind.Float, 0.01f);
         WithLegacy(s, "Elu", b => b.Attr("alpha", AttributeKind.Float, 1.0f));
-        WithLegacy(s, "Selu", b => b.Attr("alpha", AttributeKind.Float, SeluAlpha).Attr("gamma", AttributeKind.Float, SeluGamma));
+        // ONNX: Selu-1 rounds its defaults to four decimals; opset 6 uses the float32 nearest the exact constants.
+        UnaryOperators.Unary(s, "Selu", 1, Float3).Attr("alpha", AttributeKind.Float, 1.6732f).Attr("gamma", AttributeKind.Float, 1.0507f)
+            .Attr("consumed_inputs", AttributeKind.Ints);
+        UnaryOperators.Unary(s, "Selu", 6, Float3).Attr("alpha", AttributeKind.Float, SeluAlpha).Attr("gamma", AttributeKind.Float, SeluGamma);
+        UnaryOperators.Unary(s, "Selu", 22, Float).Attr("alpha", AttributeKind.Float, SeluAlpha).Attr("gamma", AttributeKind.Float, SeluGamma);
         WithLegacy(s, "HardSigmoid", b => b.Attr("alpha", AttributeKind.Float, 0.2f).Attr("beta", AttributeKind.Float, 0.5f));
         UnaryOperators.Unary(s, "Celu", 12, FloatOnly).Attr("alpha", AttributeKind.Float, 1.0f);
         UnaryOperators.Unary(s, "Gelu", 20, Float).Attr("approximate", AttributeKind.String, "none").Infer(Gelu);

@@ -27,7 +27,8 @@ internal static class ConvShape
             ctx.Fail($"group = {group} must be positive");
             return;
         }
-        if (x.IsRanked && w.IsRanked && x[1].IsStatic && w[1].IsStatic && x[1].Value != checked(w[1].Value * group))
+        if (x.IsRanked && w.IsRanked && x[1].IsStatic && w[1].IsStatic
+            && (x[1].Value % group != 0 || x[1].Value / group != w[1].Value))
         {
             ctx.Fail($"input channels {x[1]} do not equal weight channels {w[1]} times group {group}");
             return;
@@ -59,7 +60,7 @@ internal static class ConvShape
             };
             if (o < 0)
             {
-                ctx.Fail($"convolution of spatial size {d.Value} with kernel {kernel[i]} gives a negative size");
+                ctx.Fail($"spatial axis {i} of size {d.Value} is smaller than the dilated kernel ({effective} for kernel {kernel[i]}, dilation {dilations[i]})");
                 return;
             }
             dims.Add(Dimension.Of(o));

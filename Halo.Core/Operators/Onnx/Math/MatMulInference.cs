@@ -99,7 +99,7 @@ internal static class MatMulInference
         ctx.SetOutputShape(0, Shape.Of(x.Dimensions.RemoveRange(x.Rank - 2, 2)));
     }
 
-    /// <summary>Trilu: the result has the input's shape (rank 2 or more); k is a scalar.</summary>
+    /// <summary>Trilu: the result has the input's shape (rank 2 or more); k holds one element.</summary>
     public static void Trilu(InferenceContext ctx)
     {
         var x = ctx.InputShape(0);
@@ -108,10 +108,11 @@ internal static class MatMulInference
         {
             ctx.Fail($"Trilu input must have rank 2 or more, got {x}");
         }
+        // ONNX: k is documented as a scalar, but models pass one-element 1-D tensors and runtimes accept them.
         var k = ctx.InputShape(1);
-        if (ctx.HasInput(1) && k.IsRanked && k.Rank != 0)
+        if (ctx.HasInput(1) && k.IsRanked && (k.Rank > 1 || (k.IsStatic && k.ElementCount != 1)))
         {
-            ctx.Fail($"Trilu k must be a scalar, got shape {k}");
+            ctx.Fail($"Trilu k must hold one element, got shape {k}");
         }
     }
 }

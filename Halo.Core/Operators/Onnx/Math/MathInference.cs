@@ -12,6 +12,14 @@ internal static class MathInference
         ctx.SetOutputShape(0, ctx.InputShape(0));
     }
 
+    /// <summary>Gives result 0 the fixed element type <paramref name="type"/> (a type variable no operand binds),
+    /// then runs <paramref name="shape"/>, which must only set shapes.</summary>
+    public static ShapeInferenceFunction Typed(ElementType type, ShapeInferenceFunction shape) => ctx =>
+    {
+        ctx.SetOutput(0, type, Shape.Unranked);
+        shape(ctx);
+    };
+
     /// <summary>
     /// Opset 1 to 6 broadcasting (attributes <c>broadcast</c> and <c>axis</c>): the result has the shape of A;
     /// B must equal A, or with <c>broadcast</c> = 1 match a contiguous run of A's dimensions.
@@ -22,6 +30,11 @@ internal static class MathInference
         var b = ctx.InputShape(1);
         ctx.SetOutputShape(0, a);
         if (!a.IsRanked || !b.IsRanked)
+        {
+            return;
+        }
+        // ONNX: a single-element B broadcasts anywhere (exporters of the time emitted it without broadcast = 1).
+        if (b.ElementCount == 1)
         {
             return;
         }
@@ -43,14 +56,9 @@ internal static class MathInference
         {
             axis += a.Rank;
         }
-        if (axis < 0 || axis + b.Rank > a.Rank)
+        if (axis < 0 || axis > a.Rank - b.Rank)
         {
             ctx.Fail($"axis {ctx.GetInt("axis", 0)} does not place B {b} inside A {a}");
-            return;
-        }
-        // ONNX: a scalar-like B (a single element) broadcasts anywhere.
-        if (b.ElementCount == 1)
-        {
             return;
         }
         if (!Compatible(a, (int)axis, b))

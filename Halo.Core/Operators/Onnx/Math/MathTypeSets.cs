@@ -73,11 +73,8 @@ internal static class MathTypeSets
     /// <summary>Cast-23 types: <see cref="Cast21"/> and float4e2m1.</summary>
     public static readonly string[] Cast23 = [.. Cast21, .. Tensors("float4e2m1")];
 
-    /// <summary>Bernoulli-15 output types: numeric (no bfloat16) and bool.</summary>
-    public static readonly string[] Bernoulli15 = Cast6;
-
-    /// <summary>Bernoulli-22 output types: numeric and bool.</summary>
-    public static readonly string[] Bernoulli22 = [.. Numeric, .. Bool];
+    /// <summary>Bernoulli output types: numeric (bfloat16 included from the start) and bool.</summary>
+    public static readonly string[] BernoulliOutput = [.. Numeric, .. Bool];
 
     /// <summary>int8 and uint8.</summary>
     public static readonly string[] Int8 = Tensors("int8", "uint8");
@@ -127,11 +124,17 @@ internal static class MathTypeSets
     /// <summary>Pow-13 base types: <see cref="Pow12"/> and bfloat16.</summary>
     public static readonly string[] Pow13 = [.. TypeSets.Index, .. Float];
 
+    /// <summary>Sequences of the opset 1 to 12 tensor types (sequence element types never gained bfloat16).</summary>
+    public static readonly string[] SequencesNoBf16 = [.. AllNoBf16.Select(t => "seq(" + t + ")")];
+
+    /// <summary>Optional tensors and sequences of the opset 1 to 12 tensor types.</summary>
+    public static readonly string[] OptionalsNoBf16 = [.. AllNoBf16.Concat(SequencesNoBf16).Select(t => "optional(" + t + ")")];
+
     /// <summary>Identity-14 types: tensors and sequences.</summary>
-    public static readonly string[] Identity14 = [.. All, .. Sequences];
+    public static readonly string[] Identity14 = [.. All, .. SequencesNoBf16];
 
     /// <summary>Identity-16 types: tensors, sequences and optionals.</summary>
-    public static readonly string[] Identity16 = [.. All, .. Sequences, .. Optionals];
+    public static readonly string[] Identity16 = [.. Identity14, .. OptionalsNoBf16];
 
     /// <summary>Identity-19 types: <see cref="Identity16"/> and float8 tensors.</summary>
     public static readonly string[] Identity19 = [.. Identity16, .. Float8];

@@ -1,4 +1,5 @@
 using Halo.Core.IR.Attributes;
+using Halo.Core.IR.Types;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -13,8 +14,8 @@ internal static class MatrixOperators
         MatMul(s, 9, Arith6);
         MatMul(s, 13, Arith6Bf16);
         s.Define("MatMulInteger", 10).Input("A", "T1").Input("B", "T2").OptionalInput("a_zero_point", "T1")
-            .OptionalInput("b_zero_point", "T2").Output("Y", "tensor(int32)").Constraint("T1", Int8).Constraint("T2", Int8)
-            .Infer(MatMulInference.MatMul);
+            .OptionalInput("b_zero_point", "T2").Output("Y", "T3").Constraint("T1", Int8).Constraint("T2", Int8)
+            .Constraint("T3", "tensor(int32)").Infer(MathInference.Typed(ElementType.Int32, MatMulInference.MatMul));
         Gemm(s, 1, Float3, optionalC: false).Attr("broadcast", AttributeKind.Int, 0L);
         Gemm(s, 6, Float3, optionalC: false).Attr("broadcast", AttributeKind.Int, 0L);
         Gemm(s, 7, Float3, optionalC: false);

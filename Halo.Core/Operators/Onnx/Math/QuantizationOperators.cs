@@ -20,8 +20,8 @@ internal static class QuantizationOperators
             .Constraint("T1", Int8).Constraint("T2", Int8).Constraint("T3", Int8).Constraint("T4", "tensor(int32)"))
             .Infer(ctx => ConvShape.Infer(ctx, 0, 3));
         ConvAttrs(s.Define("ConvInteger", 10).Input("x", "T1").Input("w", "T2").OptionalInput("x_zero_point", "T1")
-            .OptionalInput("w_zero_point", "T2").Output("y", "tensor(int32)").Constraint("T1", Int8).Constraint("T2", Int8))
-            .Infer(ctx => ConvShape.Infer(ctx, 0, 1));
+            .OptionalInput("w_zero_point", "T2").Output("y", "T3").Constraint("T1", Int8).Constraint("T2", Int8)
+            .Constraint("T3", "tensor(int32)")).Infer(MathInference.Typed(ElementType.Int32, ctx => ConvShape.Infer(ctx, 0, 1)));
     }
 
     private static OperatorSchemaBuilder ConvAttrs(OperatorSchemaBuilder b) =>
@@ -45,7 +45,7 @@ internal static class QuantizationOperators
     /// <summary>y has x's shape; the scale and zero point are scalars.</summary>
     private static void Dynamic(InferenceContext ctx)
     {
-        ctx.SetOutputShape(0, ctx.InputShape(0));
+        ctx.SetOutput(0, ElementType.UInt8, ctx.InputShape(0));
         MathInference.SetIfPresent(ctx, 1, ElementType.Float, Shape.Scalar);
         MathInference.SetIfPresent(ctx, 2, ElementType.UInt8, Shape.Scalar);
     }

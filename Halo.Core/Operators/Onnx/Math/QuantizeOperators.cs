@@ -80,6 +80,11 @@ internal static class QuantizeOperators
     /// <summary>A per-axis scale is 1-D along a valid axis; a blocked scale has x's rank.</summary>
     private static void CheckScale(InferenceContext ctx)
     {
+        // ONNX: opset 10 has no axis; its scale is a scalar and the operators there check nothing more.
+        if (!ctx.Schema.Attributes.ContainsKey("axis"))
+        {
+            return;
+        }
         var x = ctx.InputShape(0);
         var scale = ctx.InputShape(1);
         if (!x.IsRanked || !scale.IsRanked || scale.Rank == 0)

@@ -30,9 +30,9 @@ internal static class RandomOperators
                 .Constraint("T1", anyInput).Constraint("T2", floats).Infer(LikeInput);
         }
         s.Define("Bernoulli", 15).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
-            .Attr("seed", AttributeKind.Float).Constraint("T1", Float3).Constraint("T2", Bernoulli15).Infer(LikeInput);
+            .Attr("seed", AttributeKind.Float).Constraint("T1", Float3).Constraint("T2", BernoulliOutput).Infer(LikeInput);
         s.Define("Bernoulli", 22).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
-            .Attr("seed", AttributeKind.Float).Constraint("T1", Float).Constraint("T2", Bernoulli22).Infer(LikeInput);
+            .Attr("seed", AttributeKind.Float).Constraint("T1", Float).Constraint("T2", BernoulliOutput).Infer(LikeInput);
         Multinomial(s, 7, Float3);
         Multinomial(s, 22, Float);
     }

@@ -12,22 +12,13 @@ internal static class SoftmaxOperators
     {
         foreach (string name in new[] { "Softmax", "LogSoftmax", "Hardmax" })
         {
-            s.Define(name, 1, 11).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, 1L)
-                .Constraint("T", Float3).Infer(Flattened);
+            // ONNX: opset 1 leaves the axis unchecked; opset 11 requires it in [-r, r-1].
+            s.Define(name, 1).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, 1L)
+                .Constraint("T", Float3).Infer(MathInference.SameShape);
+            s.Define(name, 11).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, 1L)
+                .Constraint("T", Float3).Infer(SingleAxis);
             s.Define(name, 13).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, -1L)
                 .Constraint("T", Float).Infer(SingleAxis);
-        }
-    }
-
-    /// <summary>ONNX: the flattening axis may be any of [-r, r] (r splits off an empty inner block).</summary>
-    private static void Flattened(InferenceContext ctx)
-    {
-        var shape = ctx.InputShape(0);
-        ctx.SetOutputShape(0, shape);
-        long axis = ctx.GetInt("axis", 1);
-        if (shape.IsRanked && (axis < -shape.Rank || axis > shape.Rank))
-        {
-            ctx.Fail($"axis {axis} is out of range for rank {shape.Rank}");
         }
     }
 

@@ -50,7 +50,16 @@ internal static class SortOperators
         Dimension k = Dimension.Unknown;
         if (ctx.Schema.Id.SinceVersion == 1)
         {
-            k = CheckK(ctx, ctx.GetInt("k", -1));
+            // ONNX: TopK-1 requires a positive k attribute.
+            long kAttr = ctx.GetInt("k", -1);
+            if (kAttr <= 0)
+            {
+                ctx.Fail($"k = {kAttr} must be positive");
+            }
+            else
+            {
+                k = Dimension.Of(kAttr);
+            }
         }
         else
         {

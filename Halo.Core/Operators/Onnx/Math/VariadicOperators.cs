@@ -11,9 +11,9 @@ internal static class VariadicOperators
     {
         foreach (string name in new[] { "Max", "Min", "Mean", "Sum" })
         {
-            // ONNX: before opset 8 the operands must have equal shapes; broadcasting equal shapes changes nothing.
-            Variadic(s, name, 1, Float3).Attr("consumed_inputs", AttributeKind.Ints);
-            Variadic(s, name, 6, Float3);
+            // ONNX: before opset 8 the operands must have equal shapes, and the result takes the first one's.
+            Variadic(s, name, 1, Float3).Attr("consumed_inputs", AttributeKind.Ints).Infer(MathInference.SameShape);
+            Variadic(s, name, 6, Float3).Infer(MathInference.SameShape);
             Variadic(s, name, 8, Float3);
         }
         foreach (string name in new[] { "Max", "Min" })

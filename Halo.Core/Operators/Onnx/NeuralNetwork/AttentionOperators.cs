@@ -32,52 +32,52 @@ internal static class AttentionOperators
         var q = ctx.InputShape(0);
         var k = ctx.InputShape(1);
         var v = ctx.InputShape(2);
-        long qHeads = ctx.GetInt("q_num_heads", 0);
-        long kvHeads = ctx.GetInt("kv_num_heads", 0);
-        if (!q.IsRanked || !k.IsRanked || !v.IsRanked)
+        if (!q.IsRanked || !k.IsRanked || !v.IsRanked || !CheckRanks(ctx, q, k, v, out long qHeads, out long kvHeads))
         {
-            return;
-        }
-        if (q.Rank is not (3 or 4) || k.Rank != q.Rank || v.Rank != q.Rank)
-        {
-            ctx.Fail($"Q {q}, K {k} and V {v} must all be 3-D or all 4-D");
             return;
         }
         bool packed = q.Rank == 3;
-        if (packed && (qHeads < 1 || kvHeads < 1))
-        {
-            ctx.Fail("3-D Q, K and V need positive q_num_heads and kv_num_heads attributes");
-            return;
-        }
         var batch = q[0];
         var qLen = packed ? q[1] : q[2];
-        var kvLen = packed ? k[1] : k[2];
         var kvH = packed ? Dimension.Of(kvHeads) : k[1];
+        var qH = packed ? Dimension.Of(qHeads) : q[1];
         var headSize = packed ? Divide(k[2], kvHeads) : k[3];
         var vHeadSize = packed ? Divide(v[2], kvHeads) : v[3];
-        if ((packed && !DividesStatic(q[2], qHeads)) || (packed && !DividesStatic(k[2], kvHeads)) || (packed && !DividesStatic(v[2], kvHeads)))
-        {
-            ctx.Fail($"hidden sizes of Q {q}, K {k}, V {v} must be multiples of the head counts {qHeads} and {kvHeads}");
-            return;
-        }
-        var total = TotalLength(ctx, kvLen);
+        var total = TotalLength(ctx, packed ? k[1] : k[2]);
         var y = packed
             ? Shape.Of(batch, qLen, vHeadSize.IsStatic ? Dimension.Of(checked(qHeads * vHeadSize.Value)) : Dimension.Unknown)
-            : Shape.Of(batch, q[1], qLen, vHeadSize);
-        var qHeadDim = packed ? Dimension.Of(qHeads) : q[1];
-        ctx.SetOutputShape(0, y);
-        if (ctx.OutputCount > 1)
+            : Shape.Of(batch, qH, qLen, vHeadSize);
+        InferenceOutputs.SetShape(ctx, 0, y);
+        InferenceOutputs.SetShape(ctx, 1, Shape.Of(batch, kvH, total, headSize));
+        InferenceOutputs.SetShape(ctx, 2, Shape.Of(batch, kvH, total, vHeadSize));
+        InferenceOutputs.SetShape(ctx, 3, Shape.Of(batch, qH, qLen, total));
+    }
+
+    /// <summary>Q, K and V must share rank 3 or 4; the 3-D form needs head counts that divide the hidden sizes.</summary>
+    private static bool CheckRanks(InferenceContext ctx, Shape q, Shape k, Shape v, out long qHeads, out long kvHeads)
+    {
+        qHeads = ctx.GetInt("q_num_heads", 0);
+        kvHeads = ctx.GetInt("kv_num_heads", 0);
+        if (q.Rank is not (3 or 4) || k.Rank != q.Rank || v.Rank != q.Rank)
         {
-            ctx.SetOutputShape(1, Shape.Of(batch, kvH, total, headSize));
+            ctx.Fail($"Q {q}, K {k} and V {v} must all be 3-D or all 4-D");
+            return false;
         }
-        if (ctx.OutputCount > 2)
+        if (q.Rank == 4)
         {
-            ctx.SetOutputShape(2, Shape.Of(batch, kvH, total, vHeadSize));
+            return true;
         }
-        if (ctx.OutputCount > 3)
+        if (qHeads < 1 || kvHeads < 1)
         {
-            ctx.SetOutputShape(3, Shape.Of(batch, qHeadDim, qLen, total));
+            ctx.Fail("3-D Q, K and V need positive q_num_heads and kv_num_heads attributes");
+            return false;
         }
+        if (!DividesStatic(q[2], qHeads) || !DividesStatic(k[2], kvHeads) || !DividesStatic(v[2], kvHeads))
+        {
+            ctx.Fail($"hidden sizes of Q {q}, K {k}, V {v} must be multiples of the head counts {qHeads} and {kvHeads}");
+            return false;
+        }
+        return true;
     }
 
     /// <summary>past_sequence_length + kv_sequence_length (just the latter without past_key).</summary>
@@ -108,6 +108,6 @@ internal static class AttentionOperators
             ctx.Fail($"X has shape {x}, expected (batch, heads, seq, head_size) or (batch, seq, hidden)");
             return;
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
     }
 }

@@ -57,7 +57,7 @@ internal static class BatchNormalizationOperators
                 c = p[0];
             }
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
         for (int i = 1; i < ctx.OutputCount; i++)
         {
             // Statistics keep the type of the mean/var inputs (U or T2 from 14 on).

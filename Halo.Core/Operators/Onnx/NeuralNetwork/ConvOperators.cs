@@ -46,7 +46,7 @@ internal static class ConvOperators
                 (d, i) => ConvPoolShapes.OutputDim(ctx, d, window, i));
         if (shape is not null)
         {
-            ctx.SetOutputShape(0, shape);
+            InferenceOutputs.SetShape(ctx, 0, shape);
         }
     }
 
@@ -87,7 +87,7 @@ internal static class ConvOperators
             : ConvPoolShapes.TransposedOutputDim(ctx, d, window, outputPadding.Value[i], i));
         if (shape is not null)
         {
-            ctx.SetOutputShape(0, shape);
+            InferenceOutputs.SetShape(ctx, 0, shape);
         }
     }
 

@@ -169,9 +169,9 @@ internal static class ConvPoolShapes
         int fromX = x.IsRanked ? x.Rank - 2 : -1;
         int fromW = weights.IsRanked ? weights.Rank - 2 : -1;
         int fromK = kernel?.Length ?? -1;
-        if (x.IsRanked && x.Rank < 3)
+        if ((x.IsRanked && x.Rank < 3) || (weights.IsRanked && weights.Rank < 3))
         {
-            ctx.Fail($"input X has shape {x}, expected (N, C, spatial...) of rank 3 or more");
+            ctx.Fail($"input X {x} and weights {weights} need rank 3 or more: (N, C, spatial...) and (M, C/group, kernel...)");
             return -2;
         }
         int rank = System.Math.Max(fromX, System.Math.Max(fromW, fromK));

@@ -18,12 +18,12 @@ internal static class LossOperators
             .OptionalInput("weights", "T").Output("output", "T").OptionalOutput("log_prob", "T")
             .Attr("ignore_index", AttributeKind.Int).Attr("reduction", AttributeKind.String, "mean")
             .Constraint("T", Float).Constraint("Tind", TypeSets.Index).Infer(InferLoss);
-        s.Define("TfIdfVectorizer", 9).Input("X", "T").Output("Y", "T1").RequiredAttr("max_gram_length", AttributeKind.Int)
+        s.Define("TfIdfVectorizer", 9).Input("X", "T").Output("Y", "tensor(float)").RequiredAttr("max_gram_length", AttributeKind.Int)
             .RequiredAttr("max_skip_count", AttributeKind.Int).RequiredAttr("min_gram_length", AttributeKind.Int)
             .RequiredAttr("mode", AttributeKind.String).RequiredAttr("ngram_counts", AttributeKind.Ints)
             .RequiredAttr("ngram_indexes", AttributeKind.Ints).Attr("pool_int64s", AttributeKind.Ints)
             .Attr("pool_strings", AttributeKind.Strings).Attr("weights", AttributeKind.Floats)
-            .Constraint("T", "tensor(string)", "tensor(int32)", "tensor(int64)").Constraint("T1", "tensor(float)")
+            .Constraint("T", "tensor(string)", "tensor(int32)", "tensor(int64)")
             .Infer(InferTfIdf);
     }
 
@@ -52,10 +52,10 @@ internal static class LossOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, reduction != "none" ? Shape.Scalar : target.IsRanked ? target : WithoutClassAxis(input));
+        InferenceOutputs.SetShape(ctx, 0, reduction != "none" ? Shape.Scalar : target.IsRanked ? target : WithoutClassAxis(input));
         if (ctx.OutputCount > 1)
         {
-            ctx.SetOutputShape(1, input);
+            InferenceOutputs.SetShape(ctx, 1, input);
         }
     }
 
@@ -97,6 +97,6 @@ internal static class LossOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, x.Rank == 1 ? Shape.Of(size) : Shape.Of(x[0], size));
+        InferenceOutputs.SetShape(ctx, 0, x.Rank == 1 ? Shape.Of(size) : Shape.Of(x[0], size));
     }
 }

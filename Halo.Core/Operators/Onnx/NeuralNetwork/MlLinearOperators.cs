@@ -25,7 +25,7 @@ internal static class MlLinearOperators
             .Attr("kernel_type", AttributeKind.String, "LINEAR").Attr("post_transform", AttributeKind.String, "NONE")
             .Attr("prob_a", AttributeKind.Floats).Attr("prob_b", AttributeKind.Floats).Attr("rho", AttributeKind.Floats)
             .Attr("support_vectors", AttributeKind.Floats).Attr("vectors_per_class", AttributeKind.Ints)
-            .Constraint("T1", MlNumeric).Constraint("T2", StringOrInt64).Infer(InferClassifier);
+            .Constraint("T1", MlNumeric).Constraint("T2", StringOrInt64).Infer(InferSvmClassifier);
         s.Define(ml, "SVMRegressor", 1).Input("X", "T").Output("Y", "tensor(float)")
             .Attr("coefficients", AttributeKind.Floats).Attr("kernel_params", AttributeKind.Floats)
             .Attr("kernel_type", AttributeKind.String, "LINEAR").Attr("n_supports", AttributeKind.Int, 0L)
@@ -40,7 +40,17 @@ internal static class MlLinearOperators
         TreeEnsembleOperators.InferClassifier(ctx);
         if (ctx.OutputCount > 1 && ctx.OutputType(1) is TensorType { Shape.IsRanked: true } z && z.Shape[1] is { IsStatic: true, Value: <= 2 })
         {
-            ctx.SetOutputShape(1, Shape.Of(z.Shape[0], Dimension.Unknown));
+            InferenceOutputs.SetShape(ctx, 1, Shape.Of(z.Shape[0], Dimension.Unknown));
+        }
+    }
+
+    /// <summary>Y = (N) labels; the score count depends on the kernel mode (one-vs-one or probabilities), so Z = (N, ?).</summary>
+    private static void InferSvmClassifier(InferenceContext ctx)
+    {
+        TreeEnsembleOperators.InferClassifier(ctx);
+        if (ctx.OutputCount > 1 && ctx.OutputType(1) is TensorType { Shape.IsRanked: true } z)
+        {
+            InferenceOutputs.SetShape(ctx, 1, Shape.Of(z.Shape[0], Dimension.Unknown));
         }
     }
 
@@ -52,6 +62,6 @@ internal static class MlLinearOperators
             ctx.Fail($"X has shape {x} (expected (N, F)) or the target count {targets} is not positive");
             return;
         }
-        ctx.SetOutputShape(0, Shape.Of(MlOperators.Batch(x), targets));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(MlOperators.Batch(x), targets));
     }
 }

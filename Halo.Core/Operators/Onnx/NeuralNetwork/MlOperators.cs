@@ -53,7 +53,7 @@ internal static class MlOperators
         }
         var count = y.IsRanked ? ShapeHelpers.Product(y, 0, y.Rank) : Dimension.Unknown;
         var dims = x.Rank == 1 ? [Dimension.Of(1), count] : x.Dimensions.SetItem(x.Rank - 1, count);
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     /// <summary>Y has X's shape; its element type follows the values (or, for version 1 and CategoryMapper, is

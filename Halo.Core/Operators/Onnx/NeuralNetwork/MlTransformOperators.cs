@@ -36,7 +36,7 @@ internal static class MlTransformOperators
             .Constraint("T2", "tensor(int64)", "tensor(float)", "tensor(double)", "tensor(string)").Infer(InferDictVectorizer);
     }
 
-    private static void SameShape(InferenceContext ctx) => ctx.SetOutputShape(0, ctx.InputShape(0));
+    private static void SameShape(InferenceContext ctx) => InferenceOutputs.SetShape(ctx, 0, ctx.InputShape(0));
 
     /// <summary>X's shape plus one axis of the category count.</summary>
     private static void InferOneHot(InferenceContext ctx)
@@ -50,7 +50,7 @@ internal static class MlTransformOperators
         }
         if (x.IsRanked)
         {
-            ctx.SetOutputShape(0, Shape.Of(x.Dimensions.Add(Dimension.Of(cats))));
+            InferenceOutputs.SetShape(ctx, 0, Shape.Of(x.Dimensions.Add(Dimension.Of(cats))));
         }
     }
 
@@ -69,7 +69,7 @@ internal static class MlTransformOperators
             total = checked(total + d);
         }
         var width = dims.Length > 0 ? Dimension.Of(total) : Dimension.Unknown;
-        ctx.SetOutputShape(0, Shape.Of(MlOperators.Batch(ctx.InputShape(0)), width));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(MlOperators.Batch(ctx.InputShape(0)), width));
     }
 
     /// <summary>A sequence of maps from the class labels (strings or int64) to float scores.</summary>
@@ -81,7 +81,8 @@ internal static class MlTransformOperators
             ctx.Fail("exactly one of classlabels_strings and classlabels_int64s must be given");
             return;
         }
-        var map = new MapType(strings ? ElementType.String : ElementType.Int64, new TensorType(ElementType.Float, Shape.Scalar));
+        // Map values are typed as in ONNX type strings: a float tensor without shape information.
+        var map = new MapType(strings ? ElementType.String : ElementType.Int64, new TensorType(ElementType.Float, Shape.Unranked));
         ctx.SetOutput(0, new SequenceType(map));
     }
 

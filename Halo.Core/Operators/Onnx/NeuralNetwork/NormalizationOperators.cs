@@ -55,13 +55,13 @@ internal static class NormalizationOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
     }
 
     private static void InferLayerNorm(InferenceContext ctx)
     {
         var x = ctx.InputShape(0);
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
         var stash = ctx.GetInt("stash_type", 1) == (long)ElementType.BFloat16 ? ElementType.BFloat16 : ElementType.Float;
         if (!x.IsRanked)
         {
@@ -103,7 +103,7 @@ internal static class NormalizationOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
     }
 
     private static void InferRmsNorm(InferenceContext ctx)
@@ -114,7 +114,7 @@ internal static class NormalizationOperators
             ctx.Fail($"axis {ctx.GetInt("axis", -1)} is out of range for X of rank {x.Rank}");
             return;
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
     }
 
     private static void InferLpNorm(InferenceContext ctx)
@@ -126,7 +126,7 @@ internal static class NormalizationOperators
             ctx.Fail($"p {p} must be 1 or 2 and axis {ctx.GetInt("axis", -1)} within the rank of {x}");
             return;
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
     }
 
     private static void InferMvn(InferenceContext ctx)
@@ -138,7 +138,7 @@ internal static class NormalizationOperators
             ctx.Fail($"axes [{string.Join(",", axes)}] are out of range for input of shape {x}");
             return;
         }
-        ctx.SetOutputShape(0, x);
+        InferenceOutputs.SetShape(ctx, 0, x);
     }
 
     /// <summary>Input <paramref name="index"/>, when ranked, must be 1-D of <paramref name="length"/>.</summary>

@@ -63,7 +63,7 @@ internal static class PoolOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, shape);
+        InferenceOutputs.SetShape(ctx, 0, shape);
         if (ctx.OutputCount > 1)
         {
             ctx.SetOutput(1, ElementType.Int64, shape);

@@ -4,7 +4,7 @@ using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
 
-/// <summary>RNN, GRU and LSTM (1: output_sequence attribute, 7: without it, 14: layout, 22: bfloat16).</summary>
+/// <summary>RNN, GRU and LSTM (before 7: output_sequence attribute, GRU-3: linear_before_reset, 14: layout, 22: bfloat16).</summary>
 internal static class RecurrentOperators
 {
     private static readonly string[] s_rnnActivations = ["Tanh", "Tanh"];
@@ -39,7 +39,7 @@ internal static class RecurrentOperators
             .Attr("activation_beta", AttributeKind.Floats).Attr("clip", AttributeKind.Float)
             .Attr("direction", AttributeKind.String, "forward").Attr("hidden_size", AttributeKind.Int)
             .Constraint("T", Float).Constraint("T1", "tensor(int32)").Infer(Infer);
-        if (version == 1)
+        if (version < 7)
         {
             b.Attr("output_sequence", AttributeKind.Int, 0L);
         }
@@ -84,14 +84,9 @@ internal static class RecurrentOperators
         var batch = ConvPoolShapes.DimOrUnknown(x, layout == 0 ? 1 : 0);
         var y = layout == 0 ? Shape.Of(seq, dirs, batch, h) : Shape.Of(batch, seq, dirs, h);
         var state = layout == 0 ? Shape.Of(dirs, batch, h) : Shape.Of(batch, dirs, h);
-        if (ctx.OutputCount > 0)
-        {
-            ctx.SetOutputShape(0, y);
-        }
-        for (int i = 1; i < ctx.OutputCount && i < 3; i++)
-        {
-            ctx.SetOutputShape(i, state);
-        }
+        InferenceOutputs.SetShape(ctx, 0, y);
+        InferenceOutputs.SetShape(ctx, 1, state);
+        InferenceOutputs.SetShape(ctx, 2, state);
     }
 
     /// <summary>The hidden_size attribute, else R's last dimension; null (reported) when they disagree.</summary>

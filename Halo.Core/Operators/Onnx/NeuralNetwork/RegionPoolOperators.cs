@@ -56,7 +56,7 @@ internal static class RegionPoolOperators
         {
             dims[i] = Dimension.Of(1);
         }
-        ctx.SetOutputShape(0, Shape.Of(ImmutableArray.Create(dims)));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(ImmutableArray.Create(dims)));
     }
 
     /// <summary>The output_shape input when constant, else (N, C, (in - 1) * stride + kernel - pads...).</summary>
@@ -71,7 +71,7 @@ internal static class RegionPoolOperators
                 var os = ctx.InputShape(2);
                 if (os.IsRanked && os.Rank == 1 && os[0].IsStatic && os[0].Value <= ConvPoolShapes.MaxSpatialRank + 2)
                 {
-                    ctx.SetOutputShape(0, Shape.OfRank((int)os[0].Value));
+                    InferenceOutputs.SetShape(ctx, 0, Shape.OfRank((int)os[0].Value));
                 }
                 return;
             }
@@ -80,7 +80,7 @@ internal static class RegionPoolOperators
                 ctx.Fail($"output_shape [{string.Join(",", given)}] does not fit input X of shape {x}");
                 return;
             }
-            ctx.SetOutputShape(0, Shape.Of(given));
+            InferenceOutputs.SetShape(ctx, 0, Shape.Of(given));
             return;
         }
         var kernel = ctx.GetInts("kernel_shape") ?? [];
@@ -93,7 +93,7 @@ internal static class RegionPoolOperators
             x, n, (d, i) => ConvPoolShapes.TransposedOutputDim(ctx, d, w, 0, i));
         if (shape is not null)
         {
-            ctx.SetOutputShape(0, shape);
+            InferenceOutputs.SetShape(ctx, 0, shape);
         }
     }
 
@@ -144,6 +144,6 @@ internal static class RegionPoolOperators
         {
             numRois = indices[0];
         }
-        ctx.SetOutputShape(0, Shape.Of(numRois, ConvPoolShapes.DimOrUnknown(x, 1), height, width));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(numRois, ConvPoolShapes.DimOrUnknown(x, 1), height, width));
     }
 }

@@ -43,20 +43,10 @@ internal static class SignalOperators
             ctx.Fail($"input has shape {x}, expected [..., 1] (real) or [..., 2] (complex)");
             return;
         }
-        long axisValue;
-        if (ctx.Schema.Id.SinceVersion >= 20)
+        if (DftAxis(ctx) is not { } axisValue)
         {
-            var given = ctx.InputInts(2);
-            if (ctx.HasInput(2) && given is null)
-            {
-                ctx.SetOutputShape(0, Shape.OfRank(x.Rank));
-                return;
-            }
-            axisValue = given is { Length: 1 } a ? a[0] : -2;
-        }
-        else
-        {
-            axisValue = ctx.GetInt("axis", 1);
+            InferenceOutputs.SetShape(ctx, 0, Shape.OfRank(x.Rank));
+            return;
         }
         if (!ShapeHelpers.TryNormalizeAxis(axisValue, x.Rank, out int axis) || axis == x.Rank - 1)
         {
@@ -72,7 +62,23 @@ internal static class SignalOperators
         var dims = x.Dimensions.ToArray();
         dims[axis] = onesided ? (n.IsStatic ? Dimension.Of((n.Value / 2) + 1) : Dimension.Unknown) : n;
         dims[^1] = Dimension.Of(2);
-        ctx.SetOutputShape(0, Shape.Of(ImmutableArray.Create(dims)));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(ImmutableArray.Create(dims)));
+    }
+
+    /// <summary>The DFT axis: the attribute (17) or the constant axis input (20, default -2); null when not constant.</summary>
+    private static long? DftAxis(InferenceContext ctx)
+    {
+        if (ctx.Schema.Id.SinceVersion < 20)
+        {
+            return ctx.GetInt("axis", 1);
+        }
+        var given = ctx.InputInts(2);
+        if (given is { Length: not 1 })
+        {
+            // A constant axis that is not a scalar can name no axis; let the caller report it.
+            return long.MinValue;
+        }
+        return !ctx.HasInput(2) ? -2 : given?[0];
     }
 
     /// <summary>(batch, frames, bins, 2).</summary>
@@ -110,7 +116,7 @@ internal static class SignalOperators
         }
         bool onesided = ctx.GetInt("onesided", 1) != 0;
         var bins = !onesided ? fl : fl.IsStatic ? Dimension.Of((fl.Value / 2) + 1) : Dimension.Unknown;
-        ctx.SetOutputShape(0, Shape.Of(ConvPoolShapes.DimOrUnknown(signal, 0), frames, bins, 2));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(ConvPoolShapes.DimOrUnknown(signal, 0), frames, bins, 2));
     }
 
     private static void InferWindow(InferenceContext ctx)

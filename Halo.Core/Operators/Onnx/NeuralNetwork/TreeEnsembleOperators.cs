@@ -68,7 +68,7 @@ internal static class TreeEnsembleOperators
         }
         var targets = ctx.Attr("n_targets") is { Kind: AttributeKind.Int } t && t.AsInt() >= 1
             ? Dimension.Of(t.AsInt()) : Dimension.Unknown;
-        ctx.SetOutputShape(0, Shape.Of(MlOperators.Batch(x), targets));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(MlOperators.Batch(x), targets));
     }
 
     /// <summary>Y = (N) labels, Z = (N, number of classes) scores.</summary>

@@ -86,7 +86,7 @@ internal static class VisionOperators
         {
             dims[i] = ConvPoolShapes.DimOrUnknown(grid, i - 1);
         }
-        ctx.SetOutputShape(0, Shape.Of(ImmutableArray.Create(dims)));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(ImmutableArray.Create(dims)));
     }
 
     /// <summary>(N, H, W, 2) for 2-D or (N, D, H, W, 3) for 3-D, from the constant size input.</summary>
@@ -104,7 +104,7 @@ internal static class VisionOperators
             var sizeShape = ctx.InputShape(1);
             if (sizeShape.IsRanked && sizeShape.Rank == 1 && sizeShape[0].IsStatic && sizeShape[0].Value is 4 or 5)
             {
-                ctx.SetOutputShape(0, Shape.OfRank((int)sizeShape[0].Value));
+                InferenceOutputs.SetShape(ctx, 0, Shape.OfRank((int)sizeShape[0].Value));
             }
             return;
         }
@@ -121,7 +121,7 @@ internal static class VisionOperators
             dims[i - 1] = Dimension.Of(size[i]);
         }
         dims[^1] = Dimension.Of(size.Length - 2);
-        ctx.SetOutputShape(0, Shape.Of(ImmutableArray.Create(dims)));
+        InferenceOutputs.SetShape(ctx, 0, Shape.Of(ImmutableArray.Create(dims)));
     }
 
     /// <summary>(H, W, channels): 1 channel for Grayscale, 3 for RGB and BGR.</summary>

@@ -49,7 +49,7 @@ internal static class ConcatSplitOperators
             return;
         }
         var dims = ShapeMath.Dims(ranked[0]);
-        var sum = Dimension.Of(0);
+        var sum = ShapeMath.Dim(0);
         foreach (var s in ranked)
         {
             for (int k = 0; k < rank; k++)
@@ -64,7 +64,7 @@ internal static class ConcatSplitOperators
         }
         bool allRanked = ranked.Count == Enumerable.Range(0, ctx.InputCount).Count(ctx.HasInput);
         dims[axis] = allRanked ? sum : Dimension.Unknown;
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     private static void InferSplit(InferenceContext ctx)
@@ -76,6 +76,10 @@ internal static class ConcatSplitOperators
             : splitInput ? ctx.InputInts(1) : null;
         bool hasSplit = ctx.Attributes.ContainsKey("split") || (splitInput && ctx.HasInput(1));
         int n = ctx.OutputCount;
+        if (n == 0)
+        {
+            return;
+        }
         if (ctx.Attributes.ContainsKey("num_outputs"))
         {
             if (hasSplit)
@@ -103,7 +107,7 @@ internal static class ConcatSplitOperators
         {
             var dims = ShapeMath.Dims(shape);
             dims[axis] = sizes[i];
-            ctx.SetOutputShape(i, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, i, Shape.Of(dims));
         }
     }
 
@@ -121,19 +125,19 @@ internal static class ConcatSplitOperators
         long total = 0;
         foreach (long v in split)
         {
-            if (v < 0)
+            if (v < 0 || v > long.MaxValue - total)
             {
-                ctx.Fail($"'split' has a negative size {v}");
+                ctx.Fail($"'split' has an invalid size {v}");
                 return null;
             }
-            total = checked(total + v);
+            total += v;
         }
         if (dim.IsStatic && total != dim.Value)
         {
             ctx.Fail($"'split' sizes add up to {total} but the axis has {dim.Value}");
             return null;
         }
-        return [.. split.Select(Dimension.Of)];
+        return [.. split.Select(ShapeMath.Dim)];
     }
 
     private static Dimension[]? EqualParts(InferenceContext ctx, Dimension dim, int n, bool unevenLast)
@@ -149,7 +153,7 @@ internal static class ConcatSplitOperators
         long d = dim.Value;
         if (d % n == 0)
         {
-            return [.. Enumerable.Repeat(Dimension.Of(d / n), n)];
+            return [.. Enumerable.Repeat(ShapeMath.Dim(d / n), n)];
         }
         long chunk = (d + n - 1) / n;
         if (!unevenLast || chunk * (n - 1) > d)
@@ -157,8 +161,8 @@ internal static class ConcatSplitOperators
             ctx.Fail($"an axis of {d} cannot be split into {n} parts");
             return null;
         }
-        var result = Enumerable.Repeat(Dimension.Of(chunk), n).ToArray();
-        result[^1] = Dimension.Of(d - (chunk * (n - 1)));
+        var result = Enumerable.Repeat(ShapeMath.Dim(chunk), n).ToArray();
+        result[^1] = ShapeMath.Dim(d - (chunk * (n - 1)));
         return result;
     }
 }

@@ -82,14 +82,7 @@ internal static class ConstantOperators
             }
             elementType = data.ElementType;
         }
-        var shape = ctx.InputShape(0);
-        if (shape.IsRanked && shape.Rank != 1)
-        {
-            ctx.Fail($"the shape operand must be 1-D, got rank {shape.Rank}");
-            return;
-        }
-        Shape? result = ctx.InputInts(0) is { } sizes ? ShapeMath.FromSizes(ctx, sizes, "the shape operand")
-            : ShapeMath.RankFromVector(ctx, 0);
+        var result = ShapeMath.ShapeOperand(ctx, 0);
         if (result is not null)
         {
             ctx.SetOutput(0, elementType, result);
@@ -133,7 +126,7 @@ internal static class ConstantOperators
         {
             if (ctx.InputConstant(i) is not { } c || TensorValues.ToDoubleArray(c) is not { Length: 1 } d)
             {
-                ctx.SetOutputShape(0, Shape.OfRank(1));
+                ShapeMath.SetShape(ctx, 0, Shape.OfRank(1));
                 return;
             }
             values[i] = d[0];
@@ -149,6 +142,6 @@ internal static class ConstantOperators
             ctx.Fail("the range has no finite length");
             return;
         }
-        ctx.SetOutputShape(0, Shape.Of(System.Math.Max(0L, (long)count)));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(System.Math.Max(0L, (long)count)));
     }
 }

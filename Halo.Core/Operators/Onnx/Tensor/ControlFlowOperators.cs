@@ -92,13 +92,25 @@ internal static class ControlFlowOperators
             IrType t = body.Outputs[1 + i].Type;
             if (i < carried)
             {
-                ctx.SetOutput(i, ctx.InputType(2 + i) is { } initial ? TypeMerge.Union(initial, t) : t);
+                ctx.SetOutput(i, CarriedType(ctx.InputType(2 + i), t));
             }
             else
             {
                 ctx.SetOutput(i, Stacked(t, Dimension.Unknown, 0));
             }
         }
+    }
+
+    /// <summary>The type of a loop-carried value: the union of its initial and body types; the body type alone when
+    /// the kinds differ (an optional initial value for a sequence body value, from opset 16).</summary>
+    internal static IrType CarriedType(IrType? initial, IrType body)
+    {
+        if (initial is null)
+        {
+            return body;
+        }
+        var union = TypeMerge.Union(initial, body);
+        return union.Equals(IrType.Unknown) ? body : union;
     }
 
     /// <summary>The type of a scan output made of per-iteration values of type <paramref name="t"/>, stacked along

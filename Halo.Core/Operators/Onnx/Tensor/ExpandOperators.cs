@@ -19,14 +19,7 @@ internal static class ExpandOperators
     private static void InferExpand(InferenceContext ctx)
     {
         var input = ctx.InputShape(0);
-        var target = ctx.InputShape(1);
-        if (target.IsRanked && target.Rank != 1)
-        {
-            ctx.Fail($"the shape operand must be 1-D, got {target}");
-            return;
-        }
-        Shape? targetShape = ctx.InputInts(1) is { } sizes ? ShapeMath.FromSizes(ctx, sizes, "the shape operand")
-            : ShapeMath.RankFromVector(ctx, 1);
+        var targetShape = ShapeMath.ShapeOperand(ctx, 1);
         if (targetShape is null)
         {
             return;
@@ -36,7 +29,7 @@ internal static class ExpandOperators
             ctx.Fail(error!);
             return;
         }
-        ctx.SetOutputShape(0, result);
+        ShapeMath.SetShape(ctx, 0, result);
     }
 
     private static void InferTile(InferenceContext ctx)
@@ -48,11 +41,15 @@ internal static class ExpandOperators
             ctx.Fail($"repeats must be 1-D, got {repeatsShape}");
             return;
         }
+        long n = ShapeMath.VectorLength(ctx, 1);
         if (!input.IsRanked)
         {
+            if (n >= 0 && ShapeMath.CheckRank(ctx, n))
+            {
+                ShapeMath.SetShape(ctx, 0, Shape.OfRank((int)n));
+            }
             return;
         }
-        long n = ShapeMath.VectorLength(ctx, 1);
         if (n >= 0 && n != input.Rank)
         {
             ctx.Fail($"repeats has {n} entries but the input has rank {input.Rank}");
@@ -60,7 +57,7 @@ internal static class ExpandOperators
         }
         if (ctx.InputInts(1) is not { } repeats)
         {
-            ctx.SetOutputShape(0, Shape.OfRank(input.Rank));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(input.Rank));
             return;
         }
         var dims = new Dimension[input.Rank];
@@ -73,7 +70,7 @@ internal static class ExpandOperators
             }
             dims[i] = ShapeMath.Mul(input[i], repeats[i]);
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     private static void InferTile1(InferenceContext ctx)
@@ -98,6 +95,6 @@ internal static class ExpandOperators
         {
             dims = [.. dims.Select(_ => Dimension.Unknown)];
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 }

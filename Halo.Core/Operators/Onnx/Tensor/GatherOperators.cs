@@ -37,7 +37,7 @@ internal static class GatherOperators
             return;
         }
         var dims = data.Dimensions.Take(axis).Concat(indices.Dimensions).Concat(data.Dimensions.Skip(axis + 1));
-        ctx.SetOutputShape(0, ShapeMath.ToShape(dims));
+        ShapeMath.SetShape(ctx, 0, ShapeMath.ToShape(dims));
     }
 
     private static void InferGatherElements(InferenceContext ctx)
@@ -52,7 +52,7 @@ internal static class GatherOperators
         int rank = data.IsRanked ? data.Rank : indices.IsRanked ? indices.Rank : -1;
         if (rank >= 0 && ShapeMath.TryAxis(ctx, ctx.GetInt("axis", 0), rank, out _))
         {
-            ctx.SetOutputShape(0, indices.IsRanked ? indices : Shape.OfRank(rank));
+            ShapeMath.SetShape(ctx, 0, indices.IsRanked ? indices : Shape.OfRank(rank));
         }
     }
 
@@ -89,6 +89,6 @@ internal static class GatherOperators
             return;
         }
         var dims = indices.Dimensions.Take(q - 1).Concat(data.Dimensions.Skip((int)(batchDims + k)));
-        ctx.SetOutputShape(0, ShapeMath.ToShape(dims));
+        ShapeMath.SetShape(ctx, 0, ShapeMath.ToShape(dims));
     }
 }

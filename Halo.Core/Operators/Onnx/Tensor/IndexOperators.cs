@@ -46,18 +46,23 @@ internal static class IndexOperators
                 ctx.Fail($"depth {d[0]} must be a positive number");
                 return;
             }
-            depth = Dimension.Of((long)d[0]);
+            depth = ShapeMath.Dim((long)d[0]);
         }
         var dims = indices.Dimensions.ToList();
         dims.Insert(axis, depth);
-        ctx.SetOutputShape(0, ShapeMath.ToShape(dims));
+        ShapeMath.SetShape(ctx, 0, ShapeMath.ToShape(dims));
     }
 
     private static void InferNonZero(InferenceContext ctx)
     {
         var shape = ctx.InputShape(0);
-        var rank = shape.IsRanked ? Dimension.Of(shape.Rank) : Dimension.Unknown;
-        ctx.SetOutput(0, ElementType.Int64, Shape.Of(rank, Dimension.Unknown));
+        var rank = shape.IsRanked ? ShapeMath.Dim(shape.Rank) : Dimension.Unknown;
+        var count = Dimension.Unknown;
+        if (ctx.InputConstant(0) is { } c && TensorValues.ToDoubleArray(c) is { } values)
+        {
+            count = ShapeMath.Dim(values.Count(v => v != 0));
+        }
+        ctx.SetOutput(0, ElementType.Int64, Shape.Of(rank, count));
     }
 
     private static void InferUnique(InferenceContext ctx)
@@ -66,7 +71,7 @@ internal static class IndexOperators
         var count = Dimension.Unknown;
         if (!ctx.Attributes.ContainsKey("axis"))
         {
-            ctx.SetOutputShape(0, Shape.OfRank(1));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(1));
             count = shape.IsRanked ? ShapeMath.Product(shape, 0, shape.Rank) : Dimension.Unknown;
         }
         else if (shape.IsRanked)
@@ -78,7 +83,7 @@ internal static class IndexOperators
             var dims = ShapeMath.Dims(shape);
             count = dims[axis];
             dims[axis] = Dimension.Unknown;
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
         }
         for (int i = 1; i < ctx.OutputCount; i++)
         {
@@ -95,10 +100,11 @@ internal static class IndexOperators
             ctx.Fail($"condition must be 1-D, got {condition}");
             return;
         }
-        var selected = ctx.InputInts(1) is { } flags ? Dimension.Of(flags.Count(f => f != 0)) : Dimension.Unknown;
+        long[]? flags = ctx.InputInts(1);
         if (!ctx.Attributes.ContainsKey("axis"))
         {
-            ctx.SetOutputShape(0, Shape.Of(selected));
+            var total = shape.IsRanked ? ShapeMath.Product(shape, 0, shape.Rank) : Dimension.Unknown;
+            ShapeMath.SetShape(ctx, 0, Shape.Of(Selected(flags, total)));
             return;
         }
         if (!shape.IsRanked || !ShapeMath.TryAxis(ctx, ctx.GetInt("axis", 0), shape.Rank, out int axis))
@@ -106,7 +112,22 @@ internal static class IndexOperators
             return;
         }
         var dims = ShapeMath.Dims(shape);
-        dims[axis] = selected;
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        dims[axis] = Selected(flags, dims[axis]);
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
+    }
+
+    /// <summary>How many slices a constant condition keeps: its non-zero entries among the first <paramref name="length"/>
+    /// (entries past the end select nothing); unknown when the condition is not constant.</summary>
+    private static Dimension Selected(long[]? flags, Dimension length)
+    {
+        if (flags is null)
+        {
+            return Dimension.Unknown;
+        }
+        if (length.IsStatic)
+        {
+            return ShapeMath.Dim(flags.Take((int)System.Math.Min(length.Value, flags.Length)).Count(f => f != 0));
+        }
+        return flags.All(f => f == 0) ? ShapeMath.Dim(0) : Dimension.Unknown;
     }
 }

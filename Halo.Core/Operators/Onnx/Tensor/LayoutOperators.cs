@@ -35,7 +35,7 @@ internal static class LayoutOperators
         }
         if (!shape.IsRanked)
         {
-            ctx.SetOutputShape(0, Shape.OfRank(4));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(4));
             return;
         }
         if (shape.Rank != 4)
@@ -62,7 +62,7 @@ internal static class LayoutOperators
             }
             dims[1] = ShapeMath.Mul(dims[1], squared);
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     private static bool TryDivide(InferenceContext ctx, Dimension d, long divisor, string what, out Dimension result)
@@ -77,7 +77,7 @@ internal static class LayoutOperators
             ctx.Fail($"{what} {d.Value} is not a multiple of {divisor}");
             return false;
         }
-        result = Dimension.Of(d.Value / divisor);
+        result = ShapeMath.Dim(d.Value / divisor);
         return true;
     }
 
@@ -96,7 +96,7 @@ internal static class LayoutOperators
             ctx.Fail($"the input must have rank 2 or more, got {shape}");
             return;
         }
-        ctx.SetOutputShape(0, shape);
+        ShapeMath.SetShape(ctx, 0, shape);
     }
 
     private static void InferCol2Im(InferenceContext ctx)
@@ -109,6 +109,11 @@ internal static class LayoutOperators
         }
         long[]? image = ctx.InputInts(1);
         long[]? block = ctx.InputInts(2);
+        if (image is not null && block is not null && image.Length != block.Length)
+        {
+            ctx.Fail($"image_shape has {image.Length} entries but block_shape {block.Length}");
+            return;
+        }
         long spatial = image?.Length ?? block?.Length ?? ShapeMath.VectorLength(ctx, 1);
         if (spatial < 0 || !ShapeMath.CheckRank(ctx, spatial + 2))
         {
@@ -122,21 +127,25 @@ internal static class LayoutOperators
             long blockSize = 1;
             foreach (long v in block)
             {
-                blockSize = v <= 0 ? 0 : checked(blockSize * v);
+                if (v <= 0 || !ShapeMath.TryMultiply(blockSize, v, out blockSize))
+                {
+                    blockSize = 0;
+                    break;
+                }
             }
             if (blockSize <= 0 || !TryDivide(ctx, shape[1], blockSize, "the channel dim", out dims[1]))
             {
                 if (blockSize <= 0)
                 {
-                    ctx.Fail("block_shape must be positive");
+                    ctx.Fail("block_shape must be positive and its product must fit in 64 bits");
                 }
                 return;
             }
         }
         for (int i = 0; i < spatial; i++)
         {
-            dims[i + 2] = image is not null && image[i] >= 0 ? Dimension.Of(image[i]) : Dimension.Unknown;
+            dims[i + 2] = image is not null && image[i] >= 0 ? ShapeMath.Dim(image[i]) : Dimension.Unknown;
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 }

@@ -52,7 +52,7 @@ internal static class PadOperators
         var dims = ShapeMath.Dims(shape);
         if (hasAxes && axes is null)
         {
-            ctx.SetOutputShape(0, Shape.OfRank(rank));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(rank));
             return;
         }
         int[]? normalized = axes is null ? [.. Enumerable.Range(0, rank)] : ShapeMath.TryAxes(ctx, axes, rank);
@@ -66,7 +66,7 @@ internal static class PadOperators
             {
                 dims[a] = Dimension.Unknown;
             }
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
             return;
         }
         if (pads.Length != 2 * normalized.Length)
@@ -76,7 +76,11 @@ internal static class PadOperators
         }
         for (int i = 0; i < normalized.Length; i++)
         {
-            long change = checked(pads[i] + pads[i + normalized.Length]);
+            if (!ShapeMath.TryAdd(pads[i], pads[i + normalized.Length], out long change))
+            {
+                ctx.Fail($"pads {pads[i]} and {pads[i + normalized.Length]} overflow");
+                return;
+            }
             var d = dims[normalized[i]];
             if (change == 0)
             {
@@ -87,15 +91,14 @@ internal static class PadOperators
                 dims[normalized[i]] = Dimension.Unknown;
                 continue;
             }
-            long size = checked(d.Value + change);
-            if (size < 0)
+            if (!ShapeMath.TryAdd(d.Value, change, out long size) || size < 0)
             {
                 ctx.Fail($"pads {pads[i]} and {pads[i + normalized.Length]} make axis {normalized[i]} of size {d.Value} negative");
                 return;
             }
-            dims[normalized[i]] = Dimension.Of(size);
+            dims[normalized[i]] = ShapeMath.Dim(size);
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     private static void InferCenterCropPad(InferenceContext ctx)
@@ -126,8 +129,8 @@ internal static class PadOperators
                 ctx.Fail($"'shape' has a negative size {sizes[i]}");
                 return;
             }
-            dims[normalized[i]] = sizes is null ? Dimension.Unknown : Dimension.Of(sizes[i]);
+            dims[normalized[i]] = sizes is null ? Dimension.Unknown : ShapeMath.Dim(sizes[i]);
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 }

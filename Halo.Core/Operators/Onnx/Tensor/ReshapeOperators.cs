@@ -62,7 +62,7 @@ internal static class ReshapeOperators
                 ctx.Fail($"the shape operand must be 1-D, got rank {s.Rank}");
                 return;
             }
-            ctx.SetOutputShape(0, ShapeMath.RankFromVector(ctx, 1));
+            ShapeMath.SetShape(ctx, 0, ShapeMath.RankFromVector(ctx, 1));
             return;
         }
         if (!ShapeMath.CheckRank(ctx, target.Length))
@@ -71,7 +71,7 @@ internal static class ReshapeOperators
         }
         if (ReshapeTarget(ctx, ctx.InputShape(0), target, ctx.GetInt("allowzero", 0) != 0) is { } result)
         {
-            ctx.SetOutputShape(0, result);
+            ShapeMath.SetShape(ctx, 0, result);
         }
     }
 
@@ -109,7 +109,7 @@ internal static class ReshapeOperators
             }
             else
             {
-                dims[i] = Dimension.Of(v);
+                dims[i] = ShapeMath.Dim(v);
             }
         }
         if (allowZero && inferred >= 0 && target.Contains(0))
@@ -134,7 +134,11 @@ internal static class ReshapeOperators
         {
             if (d.IsStatic)
             {
-                inCount = checked(inCount * d.Value);
+                if (!ShapeMath.TryMultiply(inCount, d.Value, out inCount))
+                {
+                    ctx.Fail($"the element count of {input} overflows");
+                    return false;
+                }
             }
             else if (d.IsSymbolic)
             {
@@ -156,7 +160,11 @@ internal static class ReshapeOperators
             }
             if (d.IsStatic)
             {
-                outCount = checked(outCount * d.Value);
+                if (!ShapeMath.TryMultiply(outCount, d.Value, out outCount))
+                {
+                    ctx.Fail($"the element count of the target shape {Shape.Of(dims)} overflows");
+                    return false;
+                }
             }
             else if (!d.IsSymbolic || !symbols.Remove(d.Symbol!))
             {
@@ -168,7 +176,7 @@ internal static class ReshapeOperators
         {
             if (comparable && outCount == 0)
             {
-                dims[inferred] = inCount == 0 ? Dimension.Unknown : Dimension.Of(0);
+                dims[inferred] = inCount == 0 ? Dimension.Unknown : ShapeMath.Dim(0);
                 if (inCount != 0)
                 {
                     ctx.Fail("the -1 dim cannot be inferred: the other target dims multiply to 0");
@@ -181,7 +189,7 @@ internal static class ReshapeOperators
                 ctx.Fail($"cannot reshape {input} to {Shape.Of(dims)}: {inCount} elements are not a multiple of {outCount}");
                 return false;
             }
-            dims[inferred] = comparable ? Dimension.Of(inCount / outCount) : Dimension.Unknown;
+            dims[inferred] = comparable ? ShapeMath.Dim(inCount / outCount) : Dimension.Unknown;
             return true;
         }
         if (comparable && inCount != outCount)
@@ -197,7 +205,7 @@ internal static class ReshapeOperators
         var shape = ctx.InputShape(0);
         if (!shape.IsRanked)
         {
-            ctx.SetOutputShape(0, Shape.OfRank(2));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(2));
             return;
         }
         long axis = ctx.GetInt("axis", 1);
@@ -208,6 +216,6 @@ internal static class ReshapeOperators
             return;
         }
         int a = (int)(axis < 0 ? axis + rank : axis);
-        ctx.SetOutputShape(0, Shape.Of(ShapeMath.Product(shape, 0, a), ShapeMath.Product(shape, a, rank)));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(ShapeMath.Product(shape, 0, a), ShapeMath.Product(shape, a, rank)));
     }
 }

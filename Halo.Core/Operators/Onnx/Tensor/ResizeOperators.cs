@@ -5,13 +5,16 @@ using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
 
-/// <summary>Resize (10, 11, 13, 18, 19) and Upsample (7, 9).</summary>
+/// <summary>Resize (10, 11, 13, 18, 19) and Upsample (1 experimental, 7, 9).</summary>
 internal static class ResizeOperators
 {
     private static readonly string[] s_scalesType = ["tensor(float)"];
 
     public static void Register(OperatorSetBuilder s)
     {
+        s.Define("Upsample", 1).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
+            .RequiredAttr("height_scale", AttributeKind.Float).RequiredAttr("width_scale", AttributeKind.Float)
+            .Constraint("T", [.. Float, "tensor(bool)", "tensor(int32)", "tensor(int64)"]).Infer(InferUpsample1);
         s.Define("Upsample", 7).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
             .RequiredAttr("scales", AttributeKind.Floats).Constraint("T", All).Infer(InferResize);
         s.Define("Upsample", 9).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
@@ -42,13 +45,18 @@ internal static class ResizeOperators
         int scalesInput = version >= 11 && ctx.Schema.Id.Name == "Resize" ? 2 : 1;
         double[]? scales = upsample7 ? FloatsAttr(ctx, "scales") : ConstantFloats(ctx, scalesInput);
         long[]? sizes = version >= 11 && ctx.Schema.Id.Name == "Resize" ? ctx.InputInts(3) : null;
-        bool hasScales = upsample7 || (ctx.HasInput(scalesInput) && scales is not { Length: 0 });
-        bool hasSizes = scalesInput == 2 && ctx.HasInput(3) && sizes is not { Length: 0 };
-        if (hasScales == hasSizes && scalesInput == 2)
+        if (scalesInput == 2)
         {
-            ctx.Fail(hasScales ? "only one of scales and sizes may be given" : "one of scales and sizes must be given");
-            return;
+            bool? scalesGiven = Given(ctx, 2, scales?.Length);
+            bool? sizesGiven = Given(ctx, 3, sizes?.Length);
+            if (scalesGiven == sizesGiven && scalesGiven is not null)
+            {
+                ctx.Fail(scalesGiven == true ? "only one of scales and sizes may be given" : "one of scales and sizes must be given");
+                return;
+            }
         }
+        scales = scales is { Length: 0 } ? null : scales;
+        sizes = sizes is { Length: 0 } ? null : sizes;
         if (!shape.IsRanked)
         {
             return;
@@ -60,26 +68,83 @@ internal static class ResizeOperators
             return;
         }
         var dims = ShapeMath.Dims(shape);
-        int count = hasScales ? scales?.Length ?? -1 : sizes?.Length ?? -1;
+        bool useScales = scales is not null;
+        int count = scales?.Length ?? sizes?.Length ?? -1;
         if (count < 0)
         {
             foreach (int axis in axes)
             {
                 dims[axis] = Dimension.Unknown;
             }
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
             return;
         }
         if (count != axes.Length)
         {
-            ctx.Fail($"{(hasScales ? "scales" : "sizes")} has {count} entries, expected {axes.Length}");
+            ctx.Fail($"{(useScales ? "scales" : "sizes")} has {count} entries, expected {axes.Length}");
             return;
         }
-        bool ok = hasScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
+        bool ok = useScales ? ApplyScales(ctx, dims, axes, scales!) : ApplySizes(ctx, dims, axes, sizes!);
+        if (ok && useScales)
+        {
+            ForgetCroppedAxes(ctx, dims, axes);
+        }
         if (ok)
         {
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
         }
+    }
+
+    /// <summary>The experimental Upsample-1: NCHW input, scales for H and W only.</summary>
+    private static void InferUpsample1(InferenceContext ctx)
+    {
+        var shape = ctx.InputShape(0);
+        if (shape.IsRanked && shape.Rank != 4)
+        {
+            ctx.Fail($"the input must be 4-D (NCHW), got {shape}");
+            return;
+        }
+        var dims = shape.IsRanked ? ShapeMath.Dims(shape) : [.. Shape.OfRank(4).Dimensions];
+        if (ApplyScales(ctx, dims, [2, 3], [ctx.GetFloat("height_scale", 1), ctx.GetFloat("width_scale", 1)]))
+        {
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
+        }
+    }
+
+    /// <summary>With tf_crop_and_resize the spec scales the region of interest, not the whole axis, while ONNX's own
+    /// inference ignores it; axes whose region is not [0, 1] (or unknown) are left unknown rather than guessed.</summary>
+    private static void ForgetCroppedAxes(InferenceContext ctx, Dimension[] dims, int[] axes)
+    {
+        if (ctx.GetString("coordinate_transformation_mode", "half_pixel") != "tf_crop_and_resize" || !ctx.HasInput(1)
+            || ctx.Schema.Id.Name != "Resize" || ctx.Schema.Id.SinceVersion < 11)
+        {
+            return;
+        }
+        double[]? roi = ConstantFloats(ctx, 1);
+        if (roi is { Length: 0 })
+        {
+            return;
+        }
+        for (int i = 0; i < axes.Length; i++)
+        {
+            bool whole = roi is not null && roi.Length == 2 * axes.Length && roi[i] == 0 && roi[i + axes.Length] == 1;
+            if (!whole)
+            {
+                dims[axes[i]] = Dimension.Unknown;
+            }
+        }
+    }
+
+    /// <summary>Whether operand <paramref name="input"/> is present and not empty: true, false, or null when that is
+    /// unknown (a non-constant operand of unknown length).</summary>
+    private static bool? Given(InferenceContext ctx, int input, int? constantLength)
+    {
+        if (!ctx.HasInput(input))
+        {
+            return false;
+        }
+        long? count = constantLength ?? ctx.InputShape(input).ElementCount;
+        return count is { } n ? n > 0 : null;
     }
 
     private static double[]? FloatsAttr(InferenceContext ctx, string name) =>
@@ -99,7 +164,7 @@ internal static class ResizeOperators
                 return false;
             }
             var d = dims[axes[i]];
-            dims[axes[i]] = scale == 1 ? d : d.IsStatic ? Dimension.Of(Floor(d.Value * scale)) : Dimension.Unknown;
+            dims[axes[i]] = scale == 1 ? d : d.IsStatic ? ShapeMath.Dim(Floor(d.Value * scale)) : Dimension.Unknown;
         }
         return true;
     }
@@ -118,7 +183,7 @@ internal static class ResizeOperators
         {
             for (int i = 0; i < axes.Length; i++)
             {
-                dims[axes[i]] = Dimension.Of(sizes[i]);
+                dims[axes[i]] = ShapeMath.Dim(sizes[i]);
             }
             return true;
         }
@@ -139,7 +204,7 @@ internal static class ResizeOperators
         double scale = policy == "not_larger" ? ratios.Min() : ratios.Max();
         foreach (int a in axes)
         {
-            dims[a] = Dimension.Of(Floor((scale * dims[a].Value) + 0.5));
+            dims[a] = ShapeMath.Dim(Floor((scale * dims[a].Value) + 0.5));
         }
         return true;
     }

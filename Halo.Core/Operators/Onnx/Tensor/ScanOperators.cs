@@ -64,7 +64,7 @@ internal static class ScanOperators
             if (i < states)
             {
                 var initial = ctx.InputType(first + i);
-                ctx.SetOutput(i, initial is null ? t : TypeMerge.Union(initial, batched ? Stacked(t, batch, 0) : t));
+                ctx.SetOutput(i, ControlFlowOperators.CarriedType(initial, batched ? Stacked(t, batch, 0) : t));
                 continue;
             }
             int j = i - states;

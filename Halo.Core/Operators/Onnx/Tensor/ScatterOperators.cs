@@ -58,7 +58,7 @@ internal static class ScatterOperators
         {
             return;
         }
-        ctx.SetOutputShape(0, data);
+        ShapeMath.SetShape(ctx, 0, data);
     }
 
     private static void InferScatterNd(InferenceContext ctx)
@@ -80,6 +80,6 @@ internal static class ScatterOperators
                 return;
             }
         }
-        ctx.SetOutputShape(0, data);
+        ShapeMath.SetShape(ctx, 0, data);
     }
 }

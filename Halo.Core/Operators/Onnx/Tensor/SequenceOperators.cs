@@ -123,7 +123,7 @@ internal static class SequenceOperators
                 ctx.SetOutput(0, new SequenceType(new TensorType(elementType, ShapeMath.ToShape(dims.Where((_, i) => i != axis)))));
                 return;
             }
-            dims[axis] = Dimension.Of(1);
+            dims[axis] = ShapeMath.Dim(1);
         }
         else
         {
@@ -146,14 +146,15 @@ internal static class SequenceOperators
         }
         if (splitShape.IsRanked && splitShape.Rank == 0)
         {
-            return dim.IsStatic && split[0] > 0 && dim.Value % split[0] == 0 ? Dimension.Of(split[0]) : Dimension.Unknown;
+            return dim.IsStatic && split[0] > 0 && dim.Value % split[0] == 0 ? ShapeMath.Dim(split[0]) : Dimension.Unknown;
         }
-        if (dim.IsStatic && split.Sum() != dim.Value)
+        long total = 0;
+        if (split.Any(v => !ShapeMath.TryAdd(total, v, out total)) || (dim.IsStatic && total != dim.Value))
         {
-            ctx.Fail($"split sizes add up to {split.Sum()} but the axis has {dim.Value}");
+            ctx.Fail($"split sizes [{string.Join(",", split)}] do not add up to the axis size {dim}");
             return Dimension.Unknown;
         }
-        return split.Length > 0 && split.All(v => v == split[0]) ? Dimension.Of(split[0]) : Dimension.Unknown;
+        return split.Length > 0 && split.All(v => v == split[0]) ? ShapeMath.Dim(split[0]) : Dimension.Unknown;
     }
 
     private static void InferConcatFromSequence(InferenceContext ctx)

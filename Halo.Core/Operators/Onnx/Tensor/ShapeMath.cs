@@ -12,6 +12,37 @@ internal static class ShapeMath
     /// <summary>A stand-in for "up to the end" in slice bounds.</summary>
     public const long Huge = long.MaxValue / 4;
 
+    /// <summary>A static dimension of <paramref name="size"/>; unknown for sizes a dimension cannot hold (negative or
+    /// <see cref="long.MaxValue"/>), which only hostile models produce.</summary>
+    public static Dimension Dim(long size) => size is >= 0 and < long.MaxValue ? Dimension.Of(size) : Dimension.Unknown;
+
+    /// <summary>The shape given by the 1-D shape-carrying operand <paramref name="input"/>: static when it is constant,
+    /// else of known rank when its length is known; null after reporting a malformed operand.</summary>
+    public static Shape? ShapeOperand(InferenceContext ctx, int input)
+    {
+        var s = ctx.InputShape(input);
+        if (s.IsRanked && s.Rank != 1)
+        {
+            ctx.Fail($"the shape operand must be 1-D, got {s}");
+            return null;
+        }
+        return ctx.InputInts(input) is { } sizes ? FromSizes(ctx, sizes, "the shape operand") : RankFromVector(ctx, input);
+    }
+
+    /// <summary>a + b, false on overflow.</summary>
+    public static bool TryAdd(long a, long b, out long sum)
+    {
+        sum = unchecked(a + b);
+        return !((a > 0 && b > long.MaxValue - a) || (a < 0 && b < long.MinValue - a));
+    }
+
+    /// <summary>a * b for non-negative a and b, false on overflow.</summary>
+    public static bool TryMultiply(long a, long b, out long product)
+    {
+        product = unchecked(a * b);
+        return a >= 0 && b >= 0 && (a == 0 || product / a == b);
+    }
+
     /// <summary>a * b when both are static (0 when either is 0), a when b is 1 and the other way round, else unknown.</summary>
     public static Dimension Mul(Dimension a, Dimension b)
     {
@@ -21,8 +52,8 @@ internal static class ShapeMath
         }
         if (a.IsStatic && b.IsStatic)
         {
-            long p = a.Value * b.Value;
-            return a.Value != 0 && p / a.Value != b.Value ? Dimension.Unknown : Dimension.Of(p);
+            long p = unchecked(a.Value * b.Value);
+            return p / a.Value != b.Value ? Dimension.Unknown : Dim(p);
         }
         if (a.IsStatic && a.Value == 1)
         {
@@ -32,15 +63,14 @@ internal static class ShapeMath
     }
 
     /// <summary>d * k for a non-negative factor k.</summary>
-    public static Dimension Mul(Dimension d, long k) => k < 0 ? Dimension.Unknown : Mul(d, Dimension.Of(k));
+    public static Dimension Mul(Dimension d, long k) => k < 0 ? Dimension.Unknown : Mul(d, Dim(k));
 
     /// <summary>a + b when both are static, a when b is 0 and the other way round, else unknown.</summary>
     public static Dimension Add(Dimension a, Dimension b)
     {
         if (a.IsStatic && b.IsStatic)
         {
-            long s = a.Value + b.Value;
-            return s < 0 ? Dimension.Unknown : Dimension.Of(s);
+            return Dim(unchecked(a.Value + b.Value));
         }
         if (a.IsStatic && a.Value == 0)
         {
@@ -148,14 +178,23 @@ internal static class ShapeMath
         var dims = new Dimension[sizes.Count];
         for (int i = 0; i < dims.Length; i++)
         {
-            if (sizes[i] < 0)
+            if (sizes[i] < 0 || sizes[i] == long.MaxValue)
             {
-                ctx.Fail($"{what} has a negative size {sizes[i]} at position {i}");
+                ctx.Fail($"{what} has an invalid size {sizes[i]} at position {i}");
                 return null;
             }
             dims[i] = Dimension.Of(sizes[i]);
         }
         return Shape.Of(dims);
+    }
+
+    /// <summary>Sets the shape of tensor result <paramref name="index"/> when the node has that result.</summary>
+    public static void SetShape(InferenceContext ctx, int index, Shape shape)
+    {
+        if (index < ctx.OutputCount)
+        {
+            ctx.SetOutputShape(index, shape);
+        }
     }
 
     /// <summary>A copy of the dimensions of a ranked shape.</summary>

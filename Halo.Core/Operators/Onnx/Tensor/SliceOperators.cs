@@ -38,7 +38,7 @@ internal static class SliceOperators
         var dims = ShapeMath.Dims(shape);
         if (hasAxes && axes is null)
         {
-            ctx.SetOutputShape(0, Shape.OfRank(rank));
+            ShapeMath.SetShape(ctx, 0, Shape.OfRank(rank));
             return;
         }
         int[]? normalized = axes is null ? null : ShapeMath.TryAxes(ctx, axes, rank);
@@ -52,7 +52,7 @@ internal static class SliceOperators
             {
                 dims[a] = Dimension.Unknown;
             }
-            ctx.SetOutputShape(0, Shape.Of(dims));
+            ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
             return;
         }
         normalized ??= [.. Enumerable.Range(0, starts.Length)];
@@ -76,7 +76,7 @@ internal static class SliceOperators
             }
             dims[normalized[i]] = SliceDim(dims[normalized[i]], starts[i], ends[i], step);
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     /// <summary>The length of one sliced dim.</summary>
@@ -111,6 +111,6 @@ internal static class SliceOperators
             long stride = step == long.MinValue ? long.MaxValue : -step;
             count = start > end ? ((start - end - 1) / stride) + 1 : 0;
         }
-        return Dimension.Of(d == 0 ? 0 : count);
+        return ShapeMath.Dim(d == 0 ? 0 : count);
     }
 }

@@ -35,7 +35,7 @@ internal static class SqueezeOperators
         if (hasAxes && axes is null)
         {
             long n = ShapeMath.VectorLength(ctx, 1);
-            ctx.SetOutputShape(0, n >= 0 && n <= shape.Rank ? Shape.OfRank(shape.Rank - (int)n) : Shape.Unranked);
+            ShapeMath.SetShape(ctx, 0, n >= 0 && n <= shape.Rank ? Shape.OfRank(shape.Rank - (int)n) : Shape.Unranked);
             return;
         }
         if (axes is null)
@@ -44,7 +44,7 @@ internal static class SqueezeOperators
             {
                 return;
             }
-            ctx.SetOutputShape(0, ShapeMath.ToShape(shape.Dimensions.Where(d => d.Value != 1)));
+            ShapeMath.SetShape(ctx, 0, ShapeMath.ToShape(shape.Dimensions.Where(d => d.Value != 1)));
             return;
         }
         if (ShapeMath.TryAxes(ctx, axes, shape.Rank) is not { } normalized)
@@ -59,7 +59,7 @@ internal static class SqueezeOperators
                 return;
             }
         }
-        ctx.SetOutputShape(0, ShapeMath.ToShape(shape.Dimensions.Where((_, i) => !normalized.Contains(i))));
+        ShapeMath.SetShape(ctx, 0, ShapeMath.ToShape(shape.Dimensions.Where((_, i) => !normalized.Contains(i))));
     }
 
     private static void InferUnsqueeze(InferenceContext ctx)
@@ -80,7 +80,7 @@ internal static class SqueezeOperators
             long n = ShapeMath.VectorLength(ctx, 1);
             if (n >= 0 && ShapeMath.CheckRank(ctx, shape.Rank + n))
             {
-                ctx.SetOutputShape(0, Shape.OfRank(shape.Rank + (int)n));
+                ShapeMath.SetShape(ctx, 0, Shape.OfRank(shape.Rank + (int)n));
             }
             return;
         }
@@ -98,9 +98,9 @@ internal static class SqueezeOperators
         int next = 0;
         for (int i = 0; i < dims.Length; i++)
         {
-            dims[i] = inserted[i] ? Dimension.Of(1) : shape[next++];
+            dims[i] = inserted[i] ? ShapeMath.Dim(1) : shape[next++];
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 
     private static void InferTranspose(InferenceContext ctx)
@@ -111,14 +111,14 @@ internal static class SqueezeOperators
         {
             if (perm is { } p && ShapeMath.CheckRank(ctx, p.Length))
             {
-                ctx.SetOutputShape(0, Shape.OfRank(p.Length));
+                ShapeMath.SetShape(ctx, 0, Shape.OfRank(p.Length));
             }
             return;
         }
         int rank = shape.Rank;
         if (perm is not { } order)
         {
-            ctx.SetOutputShape(0, ShapeMath.ToShape(shape.Dimensions.Reverse()));
+            ShapeMath.SetShape(ctx, 0, ShapeMath.ToShape(shape.Dimensions.Reverse()));
             return;
         }
         if (order.Length != rank)
@@ -138,6 +138,6 @@ internal static class SqueezeOperators
             seen[order[i]] = true;
             dims[i] = shape[(int)order[i]];
         }
-        ctx.SetOutputShape(0, Shape.Of(dims));
+        ShapeMath.SetShape(ctx, 0, Shape.Of(dims));
     }
 }

@@ -13,7 +13,13 @@ internal static class StringOperators
             .Attr("case_change_action", AttributeKind.String, "NONE").Attr("is_case_sensitive", AttributeKind.Int, 0L)
             .Attr("locale", AttributeKind.String).Attr("stopwords", AttributeKind.Strings).Infer(InferNormalizer);
         s.Define("StringConcat", 20).Input("X", "T").Input("Y", "T").Output("Z", "T").Constraint("T", TypeSets.String)
-            .Infer(ShapeHelpers.Elementwise);
+            .Infer(ctx =>
+            {
+                if (ctx.OutputCount > 0)
+                {
+                    ShapeHelpers.Elementwise(ctx);
+                }
+            });
         s.Define("StringSplit", 20).Input("X", "T1").Output("Y", "T2").Output("Z", "T3")
             .Attr("delimiter", AttributeKind.String).Attr("maxsplit", AttributeKind.Int)
             .Constraint("T1", TypeSets.String).Constraint("T2", TypeSets.String).Constraint("T3", TypeSets.Int64).Infer(InferSplit);
@@ -42,10 +48,10 @@ internal static class StringOperators
         bool filters = GetStrings(ctx, "stopwords") is { Length: > 0 };
         if (!filters)
         {
-            ctx.SetOutputShape(0, shape);
+            ShapeMath.SetShape(ctx, 0, shape);
             return;
         }
-        ctx.SetOutputShape(0, shape.Rank == 1 ? Shape.OfRank(1) : Shape.Of(Dimension.Of(1), Dimension.Unknown));
+        ShapeMath.SetShape(ctx, 0, shape.Rank == 1 ? Shape.OfRank(1) : Shape.Of(ShapeMath.Dim(1), Dimension.Unknown));
     }
 
     private static System.Collections.Immutable.ImmutableArray<string>? GetStrings(InferenceContext ctx, string name) =>
