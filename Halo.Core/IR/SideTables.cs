@@ -12,6 +12,8 @@ internal static class SideTables
         var nodeNames = before.NodeNames.ToBuilder();
         var locations = before.Locations.ToBuilder();
         var oldNodes = before.TopologicalOrder.ToHashSet();
+        // PERF: one visited set for all replacements keeps this linear when replacements chain.
+        var seen = new HashSet<GreenNode>();
         foreach (var (old, replacement) in replacements)
         {
             for (int i = 0; i < replacement.Length; i++)
@@ -24,7 +26,7 @@ internal static class SideTables
             }
             var location = before.LocationOf(old);
             string? nodeName = before.NodeNameOf(old);
-            foreach (var fresh in NewNodesBehind(replacement, oldNodes))
+            foreach (var fresh in NewNodesBehind(replacement, oldNodes, seen))
             {
                 if (!locations.ContainsKey(fresh) && location != Diagnostics.ModelLocation.None)
                 {
@@ -52,11 +54,10 @@ internal static class SideTables
         return after.WithSideTables(valueNames.ToImmutable(), nodeNames.ToImmutable(), locations.ToImmutable());
     }
 
-    /// <summary>Nodes reachable backwards from <paramref name="roots"/> that were not in the old graph.</summary>
-    private static List<GreenNode> NewNodesBehind(ImmutableArray<ValueRef> roots, HashSet<GreenNode> oldNodes)
+    /// <summary>Nodes reachable backwards from <paramref name="roots"/> that were not in the old graph and not yet attributed.</summary>
+    private static List<GreenNode> NewNodesBehind(ImmutableArray<ValueRef> roots, HashSet<GreenNode> oldNodes, HashSet<GreenNode> seen)
     {
         var result = new List<GreenNode>();
-        var seen = new HashSet<GreenNode>();
         var stack = new Stack<GreenNode>(roots.Where(r => r.Producer is not null).Select(r => r.Producer!));
         while (stack.Count > 0)
         {

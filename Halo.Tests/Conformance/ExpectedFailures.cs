@@ -1,3 +1,4 @@
+using NUnit.Framework;
 namespace Halo.Tests.Conformance;
 
 /// <summary>

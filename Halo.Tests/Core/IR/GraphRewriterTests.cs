@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using System.Collections.Immutable;
 using Halo.Core.IR;
 using Halo.Core.IR.Green;
@@ -100,6 +101,7 @@ public sealed class GraphRewriterTests
         Assert.That(users.Select(u => u.Consumer.Operator!.Name), Is.EqualTo(new[] { "Relu" }));
         Assert.That(graph.GetNode(graph.Inputs[1]).Users.Select(u => u.Consumer.Operator!.Name),
             Is.EquivalentTo(new[] { "Add", "Mul" }));
-        Assert.That(graph.GetNode(add.Producer!), Is.SameAs(graph.GetNode(add.Producer!)), "red nodes are cached");
+        var red = graph.GetNode(add.Producer!);
+        Assert.That(graph.GetNode(add.Producer!), Is.SameAs(red), "red nodes are cached");
     }
 }

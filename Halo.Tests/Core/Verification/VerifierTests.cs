@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using NUnit.Framework;
 using Halo.Core.IR;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Green;

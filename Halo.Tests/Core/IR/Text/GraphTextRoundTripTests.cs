@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using System.Collections.Immutable;
 using Halo.Core.IR;
 using Halo.Core.IR.Attributes;
