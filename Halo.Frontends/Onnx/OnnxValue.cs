@@ -30,7 +30,7 @@ public sealed class OnnxValue
     /// <summary>The elements of a sequence, or the values of a map (one per key); empty otherwise.</summary>
     public ImmutableArray<OnnxValue> Elements { get; private init; } = ImmutableArray<OnnxValue>.Empty;
 
-    /// <summary>The keys of a map: a 1-D integer or string tensor; null otherwise.</summary>
+    /// <summary>The keys of a map: a 1-D string tensor, or int64 for integer keys (widened); null otherwise.</summary>
     public TensorData? Keys { get; private init; }
 
     /// <summary>The content of a non-empty optional; null for an empty optional and other kinds.</summary>
