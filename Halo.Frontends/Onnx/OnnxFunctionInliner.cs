@@ -17,14 +17,16 @@ internal sealed class OnnxFunctionInliner(OnnxImportContext context)
     private const int MaxInlinedNodes = 1_000_000;
 
     /// <summary>The nodes of <paramref name="nodes"/> with every function call expanded, in order;
-    /// <paramref name="usedNames"/> holds every value name of the graph and receives the new ones.</summary>
-    public List<OnnxNodeSite> Expand(IReadOnlyList<NodeProto> nodes, HashSet<string> usedNames, string? subgraphPath)
+    /// <paramref name="usedNames"/> holds every value name of the graph and receives the new ones;
+    /// <paramref name="opsets"/> are those the graph's own nodes resolve in.</summary>
+    public List<OnnxNodeSite> Expand(IReadOnlyList<NodeProto> nodes, HashSet<string> usedNames,
+        IReadOnlyDictionary<string, long> opsets, string? subgraphPath)
     {
         var result = new List<OnnxNodeSite>(nodes.Count);
         var work = new Stack<(OnnxNodeSite Site, ImmutableList<FunctionProto> Chain)>();
         for (int i = nodes.Count - 1; i >= 0; i--)
         {
-            work.Push((new OnnxNodeSite(nodes[i], i, nodes[i].Name, context.Opsets), []));
+            work.Push((new OnnxNodeSite(nodes[i], i, nodes[i].Name, opsets), []));
         }
         int inlined = 0;
         while (work.Count > 0)

@@ -28,7 +28,7 @@ internal sealed partial class OnnxGraphImporter
         }
         string nodeLabel = string.IsNullOrEmpty(site.DisplayName) ? node.OpType + "#" + site.Index : site.DisplayName;
         var attributes = OnnxAttributeConverter.Convert(node, _context, location, description,
-            (graph, attributeName) => ImportSubgraph(graph, nodeLabel + "/" + attributeName));
+            (graph, attributeName) => ImportSubgraph(graph, nodeLabel + "/" + attributeName, site.Opsets));
         var op = CreateOp(site, inputs.MoveToImmutable(), attributes, location);
         op = MergeDeclaredTypes(op, node, location);
         for (int i = 0; i < node.Output.Count; i++)
@@ -46,10 +46,10 @@ internal sealed partial class OnnxGraphImporter
         _locations[op] = location;
     }
 
-    private Graph ImportSubgraph(GraphProto graph, string attributePath)
+    private Graph ImportSubgraph(GraphProto graph, string attributePath, IReadOnlyDictionary<string, long> opsets)
     {
         string path = _subgraphPath is null ? attributePath : _subgraphPath + "/" + attributePath;
-        return new OnnxGraphImporter(_context, _scope, path).Import(graph);
+        return new OnnxGraphImporter(_context, _scope, path, opsets).Import(graph);
     }
 
     private GreenOp CreateOp(OnnxNodeSite site, ImmutableArray<ValueRef> inputs, AttributeMap attributes, ModelLocation location)

@@ -19,14 +19,19 @@ internal sealed partial class OnnxGraphImporter
     private readonly OnnxImportContext _context;
     private readonly OnnxScope _scope;
     private readonly string? _subgraphPath;
+    private readonly IReadOnlyDictionary<string, long> _opsets;
     private readonly ImmutableArray<GreenInput>.Builder _inputs = ImmutableArray.CreateBuilder<GreenInput>();
     private readonly ImmutableDictionary<ValueRef, string>.Builder _valueNames = ImmutableDictionary.CreateBuilder<ValueRef, string>();
     private readonly ImmutableDictionary<GreenNode, string>.Builder _nodeNames = ImmutableDictionary.CreateBuilder<GreenNode, string>();
     private readonly ImmutableDictionary<GreenNode, ModelLocation>.Builder _locations = ImmutableDictionary.CreateBuilder<GreenNode, ModelLocation>();
     private readonly Dictionary<string, IrType> _declared = new(StringComparer.Ordinal);
 
-    public OnnxGraphImporter(OnnxImportContext context, OnnxScope? outer, string? subgraphPath)
+    /// <summary>An importer for one graph; <paramref name="opsets"/> are those its nodes resolve in (the model's,
+    /// or for a subgraph inside an inlined function, the function's).</summary>
+    public OnnxGraphImporter(OnnxImportContext context, OnnxScope? outer, string? subgraphPath,
+        IReadOnlyDictionary<string, long> opsets)
     {
+        _opsets = opsets;
         _context = context;
         _scope = new OnnxScope(outer);
         _subgraphPath = subgraphPath;
@@ -42,7 +47,7 @@ internal sealed partial class OnnxGraphImporter
         CollectDeclaredTypes(graph);
         var usedNames = OnnxGraphRewriter.DefinedNames(graph);
         usedNames.UnionWith(graph.Node.SelectMany(n => n.Input));
-        var sites = new OnnxFunctionInliner(_context).Expand(graph.Node, usedNames, _subgraphPath);
+        var sites = new OnnxFunctionInliner(_context).Expand(graph.Node, usedNames, _opsets, _subgraphPath);
         foreach (var site in Sort(sites))
         {
             _context.CancellationToken.ThrowIfCancellationRequested();

@@ -79,7 +79,7 @@ public sealed class OnnxImporter(OperatorRegistry registry) : IModelImporter
         }
         context.Opsets = opsets.ToImmutable();
         context.Functions = CollectFunctions(proto, context);
-        var graph = new OnnxGraphImporter(context, outer: null, subgraphPath: null).Import(proto.Graph);
+        var graph = new OnnxGraphImporter(context, outer: null, subgraphPath: null, context.Opsets).Import(proto.Graph);
         var metadata = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var entry in proto.MetadataProps)
         {

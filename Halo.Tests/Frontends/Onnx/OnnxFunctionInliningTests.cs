@@ -145,4 +145,27 @@ public sealed class OnnxFunctionInliningTests
         Assert.That(capture.OuterName, Is.Not.EqualTo("t").And.StartsWith("t"));
         Assert.That(capture.Type.ToString(), Is.EqualTo("f32[3]"));
     }
+
+    [Test]
+    public void Import_FunctionWithOwnOpset_ResolvesBodyAndItsSubgraphsAtFunctionOpset()
+    {
+        var then = Graph("then", [], [Untyped("r")], Node("Relu", ["t"], ["r"], "in_then"));
+        var f = new FunctionProto { Name = "Old", Domain = Domain };
+        f.Input.AddRange(["c", "x"]);
+        f.Output.Add("y");
+        f.Node.Add(Node("Relu", ["x"], ["t"], "pre"));
+        f.Node.Add(Node("If", ["c"], ["y"], "if", null, GraphAttribute("then_branch", then), GraphAttribute("else_branch", then)));
+        f.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        var graph = Graph("g", [Tensor("c", 9), Tensor("x", Float, 3)], [Untyped("y")],
+            Node("Old", ["c", "x"], ["y"], "call", Domain),
+            Node("Relu", ["x"], ["unused"], "outside"));
+
+        var result = OnnxImportHelper.Import(WithDomain(Model(graph, 14, f)));
+
+        Assert.That(result.Diagnostics, Is.Empty, result.Describe());
+        var ifOp = (GreenOp)result.Model!.Graph.Outputs[0].Producer!;
+        var inner = ifOp.Attributes["then_branch"].AsGraph().TopologicalOrder.OfType<GreenOp>().Single();
+        Assert.That(ifOp.Operator.SinceVersion, Is.EqualTo(13));
+        Assert.That(inner.Operator.SinceVersion, Is.EqualTo(13));
+    }
 }
