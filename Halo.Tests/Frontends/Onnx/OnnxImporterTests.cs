@@ -280,4 +280,18 @@ public sealed class OnnxImporterTests
         Assert.That(result.Ids(), Is.EqualTo(new[] { "HALO1001" }));
         Assert.That(result.Model, Is.Null);
     }
+
+    [Test]
+    public void Import_LongChainInReverseFileOrder_SortsWithoutRecursion()
+    {
+        const int length = 20_000;
+        var nodes = Enumerable.Range(0, length).Reverse()
+            .Select(i => Node("Relu", [i == 0 ? "x" : "v" + (i - 1)], [i == length - 1 ? "y" : "v" + i], "n" + i)).ToArray();
+        var graph = Graph("chain", [Tensor("x", Float, 8)], [Tensor("y", Float, 8)], nodes);
+
+        var result = OnnxImportHelper.Import(Model(graph));
+
+        Assert.That(result.Diagnostics, Is.Empty, result.Describe());
+        Assert.That(result.Model!.Graph.TopologicalOrder, Has.Length.EqualTo(length + 1));
+    }
 }

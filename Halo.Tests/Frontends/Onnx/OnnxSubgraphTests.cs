@@ -93,4 +93,31 @@ public sealed class OnnxSubgraphTests
         Assert.That(d, Has.Count.EqualTo(2));
         Assert.That(d[0].ToString(), Does.Contain("in if1/then_branch"));
     }
+
+    [Test]
+    public void Import_LoopBody_HasBodyInputsAndCapturesOuterValues()
+    {
+        var registry = Registry.ToBuilder();
+        registry.Define("Loop", 16).OptionalInput("M", "I").OptionalInput("cond", "B").VariadicInput("v_initial", "V", 0, false)
+            .VariadicOutput("v_final_and_scan_outputs", "V", 0, false).RequiredAttr("body", Halo.Core.IR.Attributes.AttributeKind.Graph)
+            .Constraint("I", "tensor(int64)").Constraint("B", "tensor(bool)").Constraint("V", Halo.Core.Operators.Onnx.TypeSets.AllIr10);
+        var body = Graph("body", [Tensor("i", Int64Type), Tensor("cond_in", 9), Tensor("acc", Float, 3)],
+            [Untyped("cond_out"), Tensor("acc_out", Float, 3)],
+            Node("Identity", ["cond_in"], ["cond_out"], "keep_going"),
+            Node("Add", ["acc", "step"], ["acc_out"], "accumulate"));
+        var graph = Graph("g", [Tensor("n", Int64Type), Tensor("c", 9), Tensor("a0", Float, 3), Tensor("step", Float, 3)],
+            [Tensor("a", Float, 3)],
+            Node("Loop", ["n", "c", "a0"], ["a"], "loop1", null, GraphAttribute("body", body)));
+
+        var result = OnnxImportHelper.Import(Model(graph, 16), registry.Build());
+
+        Assert.That(result.Diagnostics, Is.Empty, result.Describe());
+        var loop = (GreenOp)result.Model!.Graph.Outputs[0].Producer!;
+        var bodyGraph = loop.Attributes["body"].AsGraph();
+        Assert.That(bodyGraph.Inputs.Select(i => bodyGraph.NameOf(i.Output(0))), Is.EqualTo(new[] { "i", "cond_in", "acc" }));
+        var capture = bodyGraph.TopologicalOrder.OfType<GreenCapture>().Single();
+        Assert.That((capture.OuterName, capture.Type.ToString()), Is.EqualTo(("step", "f32[3]")));
+        Assert.That(bodyGraph.Outputs[1].Type.ToString(), Is.EqualTo("f32[3]"));
+        Assert.That(loop.OutputTypes[0].ToString(), Is.EqualTo("f32[3]"));
+    }
 }
