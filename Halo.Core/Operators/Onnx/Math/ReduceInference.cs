@@ -85,11 +85,7 @@ internal static class ReduceInference
                     ctx.Fail($"axis {axis} is out of range for rank {data.Rank}");
                     return;
                 }
-                if (reduced[a])
-                {
-                    ctx.Fail($"axis {axis} is repeated in axes");
-                    return;
-                }
+                // ONNX: a repeated axis (1 and -1 on rank 2) is not rejected by the reference inference; reduce it once.
                 reduced[a] = true;
             }
         }
