@@ -45,13 +45,9 @@ internal static class ReduceInference
         {
             ctx.SetOutputShape(0, Shape.OfRank(data.Rank));
         }
-        else if (axesShape.IsStatic && data.Rank - axesShape[0].Value >= 0)
-        {
-            // The axes are unknown but there are exactly that many of them (they must be distinct).
-            ctx.SetOutputShape(0, Shape.OfRank(data.Rank - (int)axesShape[0].Value));
-        }
         else
         {
+            // Without the axis values the rank is unknown: a repeated axis drops one dimension, not two.
             ctx.SetOutputShape(0, Shape.Unranked);
         }
     }
