@@ -65,8 +65,26 @@ public sealed class InferenceContext
         return _inputs[index].Producer switch
         {
             GreenConstant c => c.Data,
-            GreenOp { Operator.Name: "Constant", Operator.Domain: "" } op
-                when op.Attributes.TryGetValue("value", out var v) && v.Kind == AttributeKind.Tensor => v.AsTensor(),
+            GreenOp { Operator.Name: "Constant", Operator.Domain: "" } op => ConstantAttributeValue(op.Attributes),
+            _ => null,
+        };
+    }
+
+    /// <summary>The tensor a <c>Constant</c> operation produces from its <c>value*</c> attribute, or null.</summary>
+    private static TensorData? ConstantAttributeValue(AttributeMap attributes)
+    {
+        if (attributes.Count != 1)
+        {
+            return null;
+        }
+        var (name, v) = attributes.First();
+        return (name, v.Kind) switch
+        {
+            ("value", AttributeKind.Tensor) => v.AsTensor(),
+            ("value_int", AttributeKind.Int) => TensorData.FromInt64s([v.AsInt()]),
+            ("value_ints", AttributeKind.Ints) => TensorData.FromInt64s(v.AsInts().AsSpan(), v.AsInts().Length),
+            ("value_float", AttributeKind.Float) => TensorData.FromFloats([v.AsFloat()]),
+            ("value_floats", AttributeKind.Floats) => TensorData.FromFloats(v.AsFloats().AsSpan(), v.AsFloats().Length),
             _ => null,
         };
     }

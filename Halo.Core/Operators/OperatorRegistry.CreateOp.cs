@@ -45,7 +45,8 @@ public sealed partial class OperatorRegistry
     private static IrType DefaultOutputType(OperatorSchema schema, ImmutableArray<ValueRef> inputs, int outputIndex)
     {
         var formal = OperatorSchema.FormalAt(schema.Outputs, outputIndex);
-        if (formal is null)
+        // A heterogeneous variadic output (If, Loop, Scan results) has no single binding to copy.
+        if (formal is null || (formal.Option == ParameterOption.Variadic && !formal.IsHomogeneous))
         {
             return IrType.Unknown;
         }
