@@ -18,22 +18,22 @@ internal static class DumpCommand
             model, afterPasses, fullConstants, format,
         };
         command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(afterPasses), parse.GetValue(fullConstants),
-            parse.GetValue(format)));
+            parse.GetValue(format), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(FileInfo model, bool afterPasses, bool fullConstants, string? format)
+    private static int Run(FileInfo model, bool afterPasses, bool fullConstants, string? format, TextWriter output, TextWriter error)
     {
         var pipeline = HaloHost.CreatePipeline();
         var compilation = pipeline.CreateCompilation(model.FullName, HaloCompilationOptions.Default with { Format = format });
         var result = afterPasses ? compilation.GetModel() : compilation.GetImportedModel();
-        bool errors = DiagnosticWriter.Write(compilation.GetDiagnostics(), Console.Error);
+        bool errors = DiagnosticWriter.Write(compilation.GetDiagnostics(), error);
         if (errors || result is null)
         {
             return 1;
         }
         var options = fullConstants ? GraphPrinterOptions.Full : new GraphPrinterOptions { ElideConstantsAbove = 16 };
-        Console.Out.Write(GraphPrinter.Print(result, options));
+        output.Write(GraphPrinter.Print(result, options));
         return 0;
     }
 }
