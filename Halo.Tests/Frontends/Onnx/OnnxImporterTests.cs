@@ -294,4 +294,15 @@ public sealed class OnnxImporterTests
         Assert.That(result.Diagnostics, Is.Empty, result.Describe());
         Assert.That(result.Model!.Graph.TopologicalOrder, Has.Length.EqualTo(length + 1));
     }
+
+    [Test]
+    public void Import_CanceledToken_ThrowsOperationCanceled()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("model.onnx", ReluModel());
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.That(() => new OnnxImporter(Registry).Import(path, cts.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
 }
