@@ -1,3 +1,4 @@
+using Halo.Core.Compilation;
 using Halo.Core.Operators;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,7 @@ public static class HaloServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(OperatorRegistry.Default);
+        services.TryAddSingleton<CompilationPipeline>();
         configure?.Invoke(new HaloBuilder(services));
         return services;
     }

@@ -109,9 +109,13 @@ public sealed class InferenceContext
     /// <summary>Sets result <paramref name="index"/> to a tensor of <paramref name="elementType"/> and <paramref name="shape"/>.</summary>
     public void SetOutput(int index, ElementType elementType, Shape shape) => SetOutput(index, new TensorType(elementType, shape));
 
-    /// <summary>Sets the shape of tensor result <paramref name="index"/>, keeping its element type.</summary>
+    /// <summary>Sets the shape of tensor result <paramref name="index"/>, keeping its element type (ignored when out of range).</summary>
     public void SetOutputShape(int index, Shape shape)
     {
+        if (index < 0 || index >= _outputs.Length)
+        {
+            return;
+        }
         var et = _outputs[index] is TensorType t ? t.ElementType : ElementType.Undefined;
         SetOutput(index, et, shape);
     }

@@ -6,5 +6,20 @@ internal static class NeuralNetworkOperatorSet
     public static void Register(OperatorSetBuilder s)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ConvOperators.Register(s);
+        PoolOperators.Register(s);
+        RegionPoolOperators.Register(s);
+        BatchNormalizationOperators.Register(s);
+        NormalizationOperators.Register(s);
+        RecurrentOperators.Register(s);
+        SignalOperators.Register(s);
+        VisionOperators.Register(s);
+        AttentionOperators.Register(s);
+        LossOperators.Register(s);
+        MlOperators.Register(s);
+        TreeEnsembleOperators.Register(s);
+        MlLinearOperators.Register(s);
+        MlTransformOperators.Register(s);
+        TrainingOperators.Register(s);
     }
 }

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Halo.Core.Compilation;
+using Halo.Core.IR.Text;
+
+namespace Halo.Cli.Commands;
+
+/// <summary><c>halo dump MODEL</c>: prints the IR text after import, shape inference and verification.</summary>
+internal static class DumpCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.onnx)" };
+        var afterPasses = new Option<bool>("--after-passes") { Description = "Print the graph after the standard passes instead of right after import" };
+        var fullConstants = new Option<bool>("--full-constants") { Description = "Print every constant's data (the text then parses back); by default constants over 64 elements are elided" };
+        var format = new Option<string?>("--format", "-x") { Description = "The model format (onnx); by default taken from the file" };
+        var command = new Command("dump", "Print the IR as text after import, shape inference and verification")
+        {
+            model, afterPasses, fullConstants, format,
+        };
+        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(afterPasses), parse.GetValue(fullConstants),
+            parse.GetValue(format)));
+        return command;
+    }
+
+    private static int Run(FileInfo model, bool afterPasses, bool fullConstants, string? format)
+    {
+        var pipeline = HaloHost.CreatePipeline();
+        var compilation = pipeline.CreateCompilation(model.FullName, HaloCompilationOptions.Default with { Format = format });
+        var result = afterPasses ? compilation.GetModel() : compilation.GetImportedModel();
+        bool errors = DiagnosticWriter.Write(compilation.GetDiagnostics(), Console.Error);
+        if (errors || result is null)
+        {
+            return 1;
+        }
+        var options = fullConstants ? GraphPrinterOptions.Full : new GraphPrinterOptions { ElideConstantsAbove = 64 };
+        Console.Out.Write(GraphPrinter.Print(result, options));
+        return 0;
+    }
+}
