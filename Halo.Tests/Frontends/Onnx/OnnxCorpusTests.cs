@@ -3,6 +3,7 @@ using Halo.Core.IR.Types;
 using Halo.Core.Operators;
 using Halo.Frontends.Onnx;
 using Halo.Frontends.Onnx.Protos;
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Frontends.Onnx;
@@ -14,15 +15,8 @@ public sealed class OnnxCorpusTests
 {
     private static string? CorpusDirectory()
     {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Halo.sln")))
-            {
-                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpora", "onnx-node"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-        return null;
+        string corpus = Path.Combine(RepositoryPaths.Corpora, "onnx-node");
+        return Directory.Exists(corpus) ? corpus : null;
     }
 
     private static List<string> Cases()
