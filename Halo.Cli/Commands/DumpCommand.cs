@@ -11,7 +11,7 @@ internal static class DumpCommand
     {
         var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.onnx)" };
         var afterPasses = new Option<bool>("--after-passes") { Description = "Print the graph after the standard passes instead of right after import" };
-        var fullConstants = new Option<bool>("--full-constants") { Description = "Print every constant's data (the text then parses back); by default constants over 64 elements are elided" };
+        var fullConstants = new Option<bool>("--full-constants") { Description = "Print every constant's data (the text then parses back); by default constants over 16 elements are elided" };
         var format = new Option<string?>("--format", "-x") { Description = "The model format (onnx); by default taken from the file" };
         var command = new Command("dump", "Print the IR as text after import, shape inference and verification")
         {
@@ -32,7 +32,7 @@ internal static class DumpCommand
         {
             return 1;
         }
-        var options = fullConstants ? GraphPrinterOptions.Full : new GraphPrinterOptions { ElideConstantsAbove = 64 };
+        var options = fullConstants ? GraphPrinterOptions.Full : new GraphPrinterOptions { ElideConstantsAbove = 16 };
         Console.Out.Write(GraphPrinter.Print(result, options));
         return 0;
     }

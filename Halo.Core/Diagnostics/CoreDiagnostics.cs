@@ -48,6 +48,12 @@ public static class CoreDiagnostics
         "Line {0}, column {1}: {2}",
         DiagnosticCategory.Verification, DiagnosticSeverity.Error);
 
+    /// <summary>HALO2010: shape inference failed inside a subgraph (If branch, Loop or Scan body). The body
+    /// may never run with these shapes (an untaken branch), so this is a warning; running it fails.</summary>
+    public static readonly DiagnosticDescriptor SubgraphShapeInferenceFailed = new("HALO2010", "Shape inference failed in a subgraph",
+        "{0}: {1}; the subgraph cannot run with these shapes",
+        DiagnosticCategory.Verification, DiagnosticSeverity.Warning);
+
     /// <summary>HALO9001: an unexpected exception inside the platform.</summary>
     public static readonly DiagnosticDescriptor InternalError = new("HALO9001", "Internal error",
         "Internal error in {0}: {1}; please report it with the model",

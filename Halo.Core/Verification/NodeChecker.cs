@@ -132,7 +132,8 @@ internal sealed class NodeChecker(OperatorRegistry registry, DiagnosticBag bag, 
         var inferred = OperatorRegistry.CreateOp(schema, op.Inputs, op.Attributes, op.OutputTypes.Length, out var errors);
         foreach (string e in errors)
         {
-            bag.Report(CoreDiagnostics.ShapeInferenceFailed, location, op.Operator, e);
+            bag.Report(location.SubgraphPath is null ? CoreDiagnostics.ShapeInferenceFailed : CoreDiagnostics.SubgraphShapeInferenceFailed,
+                location, op.Operator, e);
         }
         for (int i = 0; i < op.OutputTypes.Length; i++)
         {

@@ -71,7 +71,9 @@ internal sealed partial class OnnxGraphImporter
             var op = OperatorRegistry.CreateOp(schema, inputs, attributes, outputCount, out var errors);
             foreach (string error in errors)
             {
-                _context.Report(CoreDiagnostics.ShapeInferenceFailed, location, node.OpType, error);
+                // An untaken If branch may be inconsistent for these shapes: a warning inside subgraphs.
+                _context.Report(_subgraphPath is null ? CoreDiagnostics.ShapeInferenceFailed : CoreDiagnostics.SubgraphShapeInferenceFailed,
+                    location, node.OpType, error);
             }
             return op;
         }

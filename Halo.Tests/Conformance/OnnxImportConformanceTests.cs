@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using Halo.Core.Compilation;
 using Halo.Core.IR;
 using Halo.Core.IR.Text;

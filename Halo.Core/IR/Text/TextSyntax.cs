@@ -12,7 +12,8 @@ internal static class TextSyntax
 
     /// <summary>A name as printed after <c>%</c>: bare when it only has identifier characters, else quoted.</summary>
     public static string Name(string name) =>
-        name.Length > 0 && name.All(IsIdentifierPart) && !name.Contains("::", StringComparison.Ordinal) ? name : Quote(name);
+        name.Length > 0 && IsIdentifierStart(name[0]) && name.All(IsIdentifierPart) && !name.Contains("::", StringComparison.Ordinal)
+            ? name : Quote(name);
 
     /// <summary>A dimension symbol: bare when it is an identifier, else quoted.</summary>
     public static string Symbol(string name) =>

@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Halo.Core.Diagnostics;

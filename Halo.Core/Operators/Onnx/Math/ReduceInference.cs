@@ -45,13 +45,9 @@ internal static class ReduceInference
         {
             ctx.SetOutputShape(0, Shape.OfRank(data.Rank));
         }
-        else if (axesShape.IsStatic && data.Rank - axesShape[0].Value >= 0)
-        {
-            // The axes are unknown but there are exactly that many of them (they must be distinct).
-            ctx.SetOutputShape(0, Shape.OfRank(data.Rank - (int)axesShape[0].Value));
-        }
         else
         {
+            // Without the axis values the rank is unknown: a repeated axis drops one dimension, not two.
             ctx.SetOutputShape(0, Shape.Unranked);
         }
     }
@@ -85,11 +81,7 @@ internal static class ReduceInference
                     ctx.Fail($"axis {axis} is out of range for rank {data.Rank}");
                     return;
                 }
-                if (reduced[a])
-                {
-                    ctx.Fail($"axis {axis} is repeated in axes");
-                    return;
-                }
+                // ONNX: a repeated axis (1 and -1 on rank 2) is not rejected by the reference inference; reduce it once.
                 reduced[a] = true;
             }
         }

@@ -115,7 +115,8 @@ internal static class ConstantOperators
     {
         for (int i = 0; i < 3; i++)
         {
-            if (ctx.InputShape(i) is { IsRanked: true } s && s.Rank != 0 && !(s.Rank == 1 && s[0].IsStatic && s[0].Value == 1))
+            // A one-element 1-D tensor is accepted as exporters emit it; only a provably non-scalar operand fails.
+            if (ctx.InputShape(i) is { IsRanked: true } s && s.Rank != 0 && !(s.Rank == 1 && (!s[0].IsStatic || s[0].Value == 1)))
             {
                 ctx.Fail($"input {i} must be a scalar, got shape {s}");
                 return;

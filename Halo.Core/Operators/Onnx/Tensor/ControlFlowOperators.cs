@@ -34,9 +34,14 @@ internal static class ControlFlowOperators
         ([16, 19, 21, 23], TensorTypeSets.AnyValue),
     ];
 
-    /// <summary>The subgraph attribute <paramref name="name"/>; reports it when missing.</summary>
+    /// <summary>The subgraph attribute <paramref name="name"/>; reports it when missing. First resets every result to
+    /// unknown: the default binding of heterogeneous variadic results to the first operand's type is not meaningful.</summary>
     internal static Graph? Body(InferenceContext ctx, string name)
     {
+        for (int i = 0; i < ctx.OutputCount; i++)
+        {
+            ctx.SetOutput(i, IrType.Unknown);
+        }
         var g = ctx.GetGraph(name);
         if (g is null)
         {

@@ -145,4 +145,13 @@ public sealed class ControlFlowOperatorsTests
         t.Run1("Scan", [t.Input(ElementType.Float, 3L)], ("body", Body(TensorType.Of(ElementType.Float))), ("num_scan_inputs", 2L));
         Assert.That(t.HasHalo2005, Is.True);
     }
+
+    [Test]
+    public void Loop_MissingBody_ReportsHalo2005AndLeavesResultsUnknown()
+    {
+        var t = new OpTest(13);
+        var ys = t.Run("Loop", [t.Scalar(5L), ValueRef.None, t.Input(ElementType.Float, 2L), t.Input(ElementType.Int64, 3L)], 2);
+        Assert.That(t.HasHalo2005, Is.True);
+        Assert.That(ys, Is.All.EqualTo(IrType.Unknown));
+    }
 }
