@@ -19,24 +19,9 @@ internal sealed class ExternalDataReader(OnnxReadContext context)
     /// <paramref name="expectedBytes"/> is the byte count its type and shape require.</summary>
     public byte[]? Read(TensorProto tensor, string tensorName, long expectedBytes, ModelLocation location)
     {
-        string? locationKey = null;
-        long offset = 0;
-        long? length = null;
-        foreach (var entry in tensor.ExternalData)
+        if (!TryReadKeys(tensor, tensorName, location, out string? locationKey, out long offset, out long? length))
         {
-            switch (entry.Key)
-            {
-                case "location":
-                    locationKey = entry.Value;
-                    break;
-                case "offset" when !TryParse(entry.Value, out offset):
-                    return Fail(tensorName, location, $"offset '{entry.Value}' is not a non-negative integer");
-                case "length" when !TryParse(entry.Value, out long l):
-                    return Fail(tensorName, location, $"length '{entry.Value}' is not a non-negative integer");
-                case "length":
-                    length = long.Parse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture);
-                    break;
-            }
+            return null;
         }
         if (string.IsNullOrEmpty(locationKey))
         {
@@ -47,7 +32,15 @@ internal sealed class ExternalDataReader(OnnxReadContext context)
         {
             return null;
         }
-        long fileLength = new FileInfo(path).Length;
+        long fileLength;
+        try
+        {
+            fileLength = new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(tensorName, location, e.Message);
+        }
         long available = offset <= fileLength ? fileLength - offset : -1;
         long count = length ?? available;
         if (available < 0 || count > available)
@@ -62,6 +55,39 @@ internal sealed class ExternalDataReader(OnnxReadContext context)
             return null;
         }
         return ReadRange(path, offset, count, tensorName, location);
+    }
+
+    /// <summary>The location, offset and length entries; false after a diagnostic for a malformed number.</summary>
+    private bool TryReadKeys(TensorProto tensor, string tensorName, ModelLocation location, out string? locationKey,
+        out long offset, out long? length)
+    {
+        locationKey = null;
+        offset = 0;
+        length = null;
+        foreach (var entry in tensor.ExternalData)
+        {
+            if (entry.Key == "location")
+            {
+                locationKey = entry.Value;
+            }
+            else if (entry.Key is "offset" or "length")
+            {
+                if (!TryParse(entry.Value, out long value))
+                {
+                    Fail(tensorName, location, $"{entry.Key} '{entry.Value}' is not a non-negative integer");
+                    return false;
+                }
+                if (entry.Key == "offset")
+                {
+                    offset = value;
+                }
+                else
+                {
+                    length = value;
+                }
+            }
+        }
+        return true;
     }
 
     private byte[]? ReadRange(string path, long offset, long count, string tensorName, ModelLocation location)

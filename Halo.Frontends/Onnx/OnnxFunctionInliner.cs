@@ -67,18 +67,7 @@ internal sealed class OnnxFunctionInliner(OnnxImportContext context)
     private List<OnnxNodeSite> Instantiate(OnnxNodeSite site, FunctionProto function, HashSet<string> usedNames)
     {
         var call = site.Node;
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < function.Input.Count; i++)
-        {
-            names[function.Input[i]] = i < call.Input.Count ? call.Input[i] : string.Empty;
-        }
-        for (int i = 0; i < function.Output.Count; i++)
-        {
-            if (i < call.Output.Count && call.Output[i].Length > 0)
-            {
-                names[function.Output[i]] = call.Output[i];
-            }
-        }
+        var names = FormalBindings(call, function);
         string suffix = "__" + function.Name + context.NextUnique().ToString(System.Globalization.CultureInfo.InvariantCulture);
         string Rename(string inner)
         {
@@ -118,6 +107,25 @@ internal sealed class OnnxFunctionInliner(OnnxImportContext context)
             body.Add(new OnnxNodeSite(clone, site.Index, display, opsets));
         }
         return body;
+    }
+
+    /// <summary>Formal inputs and outputs bound to the caller's values (a missing input binds to the omitted
+    /// value; an omitted output stays internal and gets a fresh name).</summary>
+    private static Dictionary<string, string> FormalBindings(NodeProto call, FunctionProto function)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < function.Input.Count; i++)
+        {
+            names[function.Input[i]] = i < call.Input.Count ? call.Input[i] : string.Empty;
+        }
+        for (int i = 0; i < function.Output.Count; i++)
+        {
+            if (i < call.Output.Count && call.Output[i].Length > 0)
+            {
+                names[function.Output[i]] = call.Output[i];
+            }
+        }
+        return names;
     }
 
     /// <summary>The attribute values a call provides: the caller's, then the function's defaults.</summary>

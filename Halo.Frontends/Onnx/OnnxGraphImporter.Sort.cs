@@ -1,5 +1,6 @@
 using Halo.Core.Diagnostics;
 using Halo.Frontends.Diagnostics;
+using Halo.Frontends.Onnx.Protos;
 
 namespace Halo.Frontends.Onnx;
 
@@ -13,22 +14,7 @@ internal sealed partial class OnnxGraphImporter
     /// </summary>
     private List<OnnxNodeSite> Sort(List<OnnxNodeSite> sites)
     {
-        var producer = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < sites.Count; i++)
-        {
-            var site = sites[i];
-            foreach (string output in site.Node.Output)
-            {
-                if (output.Length == 0)
-                {
-                    continue;
-                }
-                if (_scope.IsDefinedHere(output) || !producer.TryAdd(output, i))
-                {
-                    _context.Report(FrontendDiagnostics.DuplicateValue, SiteLocation(site), output, Describe(site));
-                }
-            }
-        }
+        var producer = MapProducers(sites);
         var dependencies = new List<HashSet<int>>(sites.Count);
         var consumers = new List<int>[sites.Count];
         for (int i = 0; i < sites.Count; i++)
@@ -38,15 +24,44 @@ internal sealed partial class OnnxGraphImporter
         for (int i = 0; i < sites.Count; i++)
         {
             var deps = new HashSet<int>();
-            foreach (string name in sites[i].Node.Input.Concat(OnnxGraphRewriter.SubgraphFreeNames(sites[i].Node)))
+            foreach (string name in UsedNames(sites[i].Node))
             {
-                if (name.Length > 0 && producer.TryGetValue(name, out int p) && deps.Add(p))
+                if (producer.TryGetValue(name, out int p) && deps.Add(p))
                 {
                     consumers[p].Add(i);
                 }
             }
             dependencies.Add(deps);
         }
+        var order = KahnOrder(sites, dependencies, consumers, out bool[] done);
+        if (order.Count < sites.Count)
+        {
+            ReportCycle(sites, dependencies, done, producer);
+        }
+        return order;
+    }
+
+    /// <summary>The site that produces each value name; a second producer is reported (HALO1006).</summary>
+    private Dictionary<string, int> MapProducers(List<OnnxNodeSite> sites)
+    {
+        var producer = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < sites.Count; i++)
+        {
+            foreach (string output in sites[i].Node.Output.Where(o => o.Length > 0))
+            {
+                if (_scope.IsDefinedHere(output) || !producer.TryAdd(output, i))
+                {
+                    _context.Report(FrontendDiagnostics.DuplicateValue, SiteLocation(sites[i]), output, Describe(sites[i]));
+                }
+            }
+        }
+        return producer;
+    }
+
+    /// <summary>Kahn's algorithm; among ready nodes the earliest in the file goes first.</summary>
+    private static List<OnnxNodeSite> KahnOrder(List<OnnxNodeSite> sites, List<HashSet<int>> dependencies,
+        List<int>[] consumers, out bool[] done)
+    {
         var pending = dependencies.Select(d => d.Count).ToArray();
         var ready = new PriorityQueue<int, int>();
         for (int i = 0; i < sites.Count; i++)
@@ -57,7 +72,7 @@ internal sealed partial class OnnxGraphImporter
             }
         }
         var order = new List<OnnxNodeSite>(sites.Count);
-        var done = new bool[sites.Count];
+        done = new bool[sites.Count];
         while (ready.TryDequeue(out int i, out _))
         {
             order.Add(sites[i]);
@@ -70,12 +85,12 @@ internal sealed partial class OnnxGraphImporter
                 }
             }
         }
-        if (order.Count < sites.Count)
-        {
-            ReportCycle(sites, dependencies, done, producer);
-        }
         return order;
     }
+
+    /// <summary>The names a node uses: its operands and the values its subgraphs take from this scope.</summary>
+    private static IEnumerable<string> UsedNames(NodeProto node) =>
+        node.Input.Concat(OnnxGraphRewriter.SubgraphFreeNames(node)).Where(n => n.Length > 0);
 
     /// <summary>Walks dependencies among the unsorted nodes until one repeats, and names a value on that cycle.
     /// The unsorted nodes' outputs become placeholders so their users report nothing more.</summary>
@@ -90,8 +105,7 @@ internal sealed partial class OnnxGraphImporter
         }
         // 'current' is on the cycle; name the value it takes from the next node on the cycle.
         int next = dependencies[current].First(d => !done[d] && OnCycle(d, current, dependencies, done));
-        string value = sites[current].Node.Input.Concat(OnnxGraphRewriter.SubgraphFreeNames(sites[current].Node))
-            .First(n => n.Length > 0 && producer.TryGetValue(n, out int p) && p == next);
+        string value = UsedNames(sites[current].Node).First(n => producer.TryGetValue(n, out int p) && p == next);
         _context.Report(CoreDiagnostics.Cycle, SiteLocation(sites[current]), value);
         for (int i = 0; i < sites.Count; i++)
         {

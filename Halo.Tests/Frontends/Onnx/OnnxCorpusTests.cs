@@ -3,6 +3,7 @@ using Halo.Core.IR.Types;
 using Halo.Core.Operators;
 using Halo.Frontends.Onnx;
 using Halo.Frontends.Onnx.Protos;
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Frontends.Onnx;
@@ -14,15 +15,8 @@ public sealed class OnnxCorpusTests
 {
     private static string? CorpusDirectory()
     {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Halo.sln")))
-            {
-                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpora", "onnx-node"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-        return null;
+        string corpus = Path.Combine(RepositoryPaths.Corpora, "onnx-node");
+        return Directory.Exists(corpus) ? corpus : null;
     }
 
     private static List<string> Cases()
@@ -58,7 +52,9 @@ public sealed class OnnxCorpusTests
             + "models per diagnostic id: " + string.Join(", ", byId.Select(kv => kv.Key + "=" + kv.Value)));
         Assert.That(internalErrors, Is.Empty);
         Assert.That(withModel, Is.EqualTo(cases.Count));
-        Assert.That(byId.Keys, Is.SubsetOf(new[] { "HALO1002", "HALO2001", "HALO2002", "HALO2003", "HALO2004", "HALO2005", "HALO2007", "HALO2010" }));
+        // The corpus is well-formed: the only frontend diagnostic allowed is an operator the registry lacks;
+        // verification and inference findings (HALO2xxx) belong to the operator schemas.
+        Assert.That(byId.Keys.Where(id => id.StartsWith("HALO1", StringComparison.Ordinal) && id != "HALO1002"), Is.Empty);
     }
 
     [Test]
