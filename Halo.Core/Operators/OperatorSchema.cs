@@ -11,7 +11,7 @@ public sealed class OperatorSchema
 {
     internal OperatorSchema(OperatorId id, ImmutableArray<FormalParameter> inputs, ImmutableArray<FormalParameter> outputs,
         ImmutableArray<AttributeSchema> attributes, ImmutableArray<TypeConstraint> typeConstraints,
-        ShapeInferenceFunction? inference, bool allowsUnknownAttributes)
+        ShapeInferenceFunction? inference, bool allowsUnknownAttributes, Semantics.ReferenceKernel? reference)
     {
         Id = id;
         Inputs = inputs;
@@ -19,6 +19,7 @@ public sealed class OperatorSchema
         Attributes = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
         TypeConstraints = typeConstraints.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
         Inference = inference;
+        Reference = reference;
         AllowsUnknownAttributes = allowsUnknownAttributes;
         (MinInputs, MaxInputs) = Arity(inputs);
         (MinOutputs, MaxOutputs) = Arity(outputs);
@@ -41,6 +42,9 @@ public sealed class OperatorSchema
 
     /// <summary>The shape inference, or null when only element types are inferred.</summary>
     public ShapeInferenceFunction? Inference { get; }
+
+    /// <summary>The reference semantics, or null when the operator has none yet.</summary>
+    public Semantics.ReferenceKernel? Reference { get; }
 
     /// <summary>Whether attributes that the schema does not list are accepted (experimental operators).</summary>
     public bool AllowsUnknownAttributes { get; }

@@ -14,6 +14,7 @@ public sealed class OperatorSchemaBuilder
     private readonly List<AttributeSchema> _attributes = [];
     private readonly List<TypeConstraint> _constraints = [];
     private ShapeInferenceFunction? _inference;
+    private Semantics.ReferenceKernel? _reference;
     private bool _allowsUnknownAttributes;
 
     internal OperatorSchemaBuilder(string domain, string name, ImmutableArray<int> versions)
@@ -92,6 +93,13 @@ public sealed class OperatorSchemaBuilder
         return this;
     }
 
+    /// <summary>Sets the reference semantics.</summary>
+    public OperatorSchemaBuilder Evaluate(Semantics.ReferenceKernel reference)
+    {
+        _reference = reference;
+        return this;
+    }
+
     /// <summary>Accepts attributes the schema does not list.</summary>
     public OperatorSchemaBuilder AllowUnknownAttributes()
     {
@@ -101,7 +109,7 @@ public sealed class OperatorSchemaBuilder
 
     internal IEnumerable<OperatorSchema> Build() => Versions.Select(v => new OperatorSchema(
         new OperatorId(Domain, Name, v), [.. _inputs], [.. _outputs], [.. _attributes], [.. _constraints],
-        _inference, _allowsUnknownAttributes));
+        _inference, _allowsUnknownAttributes, _reference));
 
     private static AttributeValue? ToValue(AttributeKind kind, object? value) => value switch
     {

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Halo.Core.IR;
+using Halo.Core.IR.Green;
+using Halo.Core.Operators;
+
+namespace Halo.Core.Semantics;
+
+/// <summary>
+/// Runs a graph with the operators' reference semantics: simple, exact to the specification, not fast.
+/// The oracle for backends and the engine of constant folding. Thread-safe (no state between calls).
+/// </summary>
+public sealed class ReferenceEvaluator(OperatorRegistry registry)
+{
+    /// <summary>An evaluator over <see cref="OperatorRegistry.Default"/>.</summary>
+    public static ReferenceEvaluator Default { get; } = new(OperatorRegistry.Default);
+
+    /// <summary>Evaluates <paramref name="graph"/>. <paramref name="outer"/> holds values visible to captures.</summary>
+    /// <exception cref="EvaluationException">An operation has no reference semantics or cannot compute its result;
+    /// the message names the node.</exception>
+    public ImmutableArray<RuntimeValue> Evaluate(Graph graph, IReadOnlyList<RuntimeValue> inputs,
+        IReadOnlyDictionary<string, RuntimeValue>? outer = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count != graph.Inputs.Length)
+        {
+            throw new ArgumentException($"The graph takes {graph.Inputs.Length} inputs, got {inputs.Count}.", nameof(inputs));
+        }
+        outer ??= ImmutableDictionary<string, RuntimeValue>.Empty;
+        var values = new Dictionary<ValueRef, RuntimeValue>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            values[graph.Inputs[i].Output(0)] = inputs[i];
+        }
+        foreach (var node in graph.TopologicalOrder)
+        {
+            switch (node)
+            {
+                case GreenConstant { Data: { } data }:
+                    values[node.Output(0)] = new TensorValue(data);
+                    break;
+                case GreenCapture capture:
+                    values[node.Output(0)] = outer.TryGetValue(capture.OuterName, out var v) ? v
+                        : throw new EvaluationException($"outer value '{capture.OuterName}' is not defined");
+                    break;
+                case GreenOp op:
+                    EvaluateOp(graph, op, values, outer);
+                    break;
+                default:
+                    if (node is not GreenInput)
+                    {
+                        throw new EvaluationException($"{node.Kind} nodes have no reference semantics");
+                    }
+                    break;
+            }
+        }
+        return [.. graph.Outputs.Select(o => values[o])];
+    }
+
+    private void EvaluateOp(Graph graph, GreenOp op, Dictionary<ValueRef, RuntimeValue> values,
+        IReadOnlyDictionary<string, RuntimeValue> outer)
+    {
+        string where = $"node '{graph.NodeNameOf(op) ?? graph.NameOf(op.Output(0)) ?? "?"}' ({op.Operator})";
+        if (!registry.TryGetSchema(op.Operator, out var schema) || schema.Reference is null)
+        {
+            throw new EvaluationException($"{where}: {op.Operator} has no reference semantics");
+        }
+        var inputs = op.Inputs.Select(i => i.IsNone ? null : values[i]).ToImmutableArray();
+        Dictionary<string, RuntimeValue>? scope = null;
+        var context = new EvaluationContext(schema, op.Attributes, inputs, op.OutputTypes,
+            (body, args) => Evaluate(body, args, scope ??= Scope(graph, values, outer)));
+        try
+        {
+            schema.Reference(context);
+        }
+        catch (EvaluationException e)
+        {
+            throw new EvaluationException($"{where}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException
+            or OverflowException or InvalidCastException)
+        {
+            throw new EvaluationException($"{where}: {e.Message}", e);
+        }
+        for (int i = 0; i < op.OutputTypes.Length; i++)
+        {
+            values[op.Output(i)] = context.Outputs[i] ?? throw new EvaluationException($"{where}: result {i} was not computed");
+        }
+    }
+
+    /// <summary>The names visible to a subgraph: the enclosing scopes, then this graph's named values.</summary>
+    private static Dictionary<string, RuntimeValue> Scope(Graph graph, Dictionary<ValueRef, RuntimeValue> values,
+        IReadOnlyDictionary<string, RuntimeValue> outer)
+    {
+        var scope = new Dictionary<string, RuntimeValue>(outer, StringComparer.Ordinal);
+        foreach (var (value, name) in graph.ValueNames)
+        {
+            if (values.TryGetValue(value, out var v))
+            {
+                scope[name] = v;
+            }
+        }
+        return scope;
+    }
+}
