@@ -11,11 +11,14 @@ internal sealed class ExpectedFailures
 
     private ExpectedFailures(Dictionary<string, string> reasons) => _reasons = reasons;
 
-    public static ExpectedFailures Load(string fileName)
+    public static ExpectedFailures Load(string fileName) => LoadAll(fileName);
+
+    /// <summary>Loads every list matching <paramref name="pattern"/> (e.g. <c>reference-expected-failures*.txt</c>).</summary>
+    public static ExpectedFailures LoadAll(string pattern)
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Conformance", fileName);
+        string folder = Path.Combine(AppContext.BaseDirectory, "Conformance");
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string raw in File.ReadLines(path))
+        foreach (string raw in Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal).SelectMany(File.ReadLines))
         {
             string line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
