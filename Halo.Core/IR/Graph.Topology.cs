@@ -34,18 +34,18 @@ public sealed partial class Graph
     public Node GetNode(GreenNode green)
     {
         ArgumentNullException.ThrowIfNull(green);
-        var map = LazyInitializer.EnsureInitialized(ref _redNodes, () => TopologicalOrder
-            .Select((g, i) => new Node(this, g, i)).ToFrozenDictionary(n => n.Green));
-        return map.TryGetValue(green, out var node) ? node
+        return RedNodes.TryGetValue(green, out var node) ? node
             : throw new ArgumentException("The node is not part of this graph.", nameof(green));
     }
+
+    private FrozenDictionary<GreenNode, Node> RedNodes => LazyInitializer.EnsureInitialized(ref _redNodes,
+        () => TopologicalOrder.Select((g, i) => new Node(this, g, i)).ToFrozenDictionary(n => n.Green));
 
     /// <summary>Whether <paramref name="green"/> is part of this graph.</summary>
     public bool Contains(GreenNode green)
     {
         ArgumentNullException.ThrowIfNull(green);
-        GetNode(TopologicalOrder.IsEmpty ? green : TopologicalOrder[0]);
-        return _redNodes!.ContainsKey(green);
+        return RedNodes.ContainsKey(green);
     }
 
     /// <summary>The operations that use outputs of <paramref name="green"/>, in topological order.</summary>
