@@ -11,6 +11,8 @@ internal static class HaloCommandLine
         new("Halo.NET: import, optimize and compile deep-learning models (ONNX) to ODLA C/C++ or run them in-process")
         {
             DumpCommand.Create(),
+            RunCommand.Create(),
+            CheckCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (0 success, 1 any error).</summary>

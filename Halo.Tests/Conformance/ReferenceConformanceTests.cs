@@ -70,7 +70,7 @@ public sealed class ReferenceConformanceTests
             for (int k = 0; k < graph.Outputs.Length; k++)
             {
                 var expected = Read(Path.Combine(set, $"output_{k}.pb"), graph.Outputs[k].Type);
-                if (RuntimeValues.Compare(expected, outputs[k], rtol: 1e-3, atol: 1e-7) is { } diff)
+                if (ValueComparison.Compare(expected, outputs[k], rtol: 1e-3, atol: 1e-7) is { } diff)
                 {
                     return $"{Path.GetFileName(set)} output {k}: {diff}";
                 }
@@ -83,7 +83,7 @@ public sealed class ReferenceConformanceTests
     {
         var result = OnnxTensorFile.Read(path, type);
         Assert.That(result.HasErrors, Is.False, path + ": " + string.Join("; ", result.Diagnostics));
-        return RuntimeValues.FromOnnx(result.Value!, type);
+        return result.Value!.ToRuntimeValue(type);
     }
 
     /// <summary>Operators of the graph and its subgraphs that have no reference semantics.</summary>
