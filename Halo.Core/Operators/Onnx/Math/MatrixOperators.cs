@@ -26,10 +26,10 @@ internal static class MatrixOperators
         Gemm(s, 13, Arith6Bf16, optionalC: true);
         s.Define("Einsum", 12).VariadicInput("Inputs", "T").Output("Output", "T").RequiredAttr("equation", AttributeKind.String)
             .Constraint("T", Numeric3).Infer(EinsumInference.Infer);
-        s.Define("Det", 11).Input("X", "T").Output("Y", "T").Constraint("T", Float3).Infer(MatMulInference.Det);
-        s.Define("Det", 22).Input("X", "T").Output("Y", "T").Constraint("T", Float).Infer(MatMulInference.Det);
+        s.Define("Det", 11).Input("X", "T").Output("Y", "T").Constraint("T", Float3).Infer(MatMulInference.Det).Evaluate(MatrixKernels.Det);
+        s.Define("Det", 22).Input("X", "T").Output("Y", "T").Constraint("T", Float).Infer(MatMulInference.Det).Evaluate(MatrixKernels.Det);
         s.Define("Trilu", 14).Input("input", "T").OptionalInput("k", "tensor(int64)").Output("output", "T")
-            .Attr("upper", AttributeKind.Int, 1L).Constraint("T", All).Infer(MatMulInference.Trilu);
+            .Attr("upper", AttributeKind.Int, 1L).Constraint("T", All).Infer(MatMulInference.Trilu).Evaluate(MatrixKernels.Trilu);
     }
 
     private static void MatMul(OperatorSetBuilder s, int version, string[] types) =>
