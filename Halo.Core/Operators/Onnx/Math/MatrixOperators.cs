@@ -25,7 +25,7 @@ internal static class MatrixOperators
         Gemm(s, 11, Arith6, optionalC: true);
         Gemm(s, 13, Arith6Bf16, optionalC: true);
         s.Define("Einsum", 12).VariadicInput("Inputs", "T").Output("Output", "T").RequiredAttr("equation", AttributeKind.String)
-            .Constraint("T", Numeric3).Infer(EinsumInference.Infer);
+            .Constraint("T", Numeric3).Infer(EinsumInference.Infer).Evaluate(EinsumKernel.Einsum);
         s.Define("Det", 11).Input("X", "T").Output("Y", "T").Constraint("T", Float3).Infer(MatMulInference.Det).Evaluate(MatrixKernels.Det);
         s.Define("Det", 22).Input("X", "T").Output("Y", "T").Constraint("T", Float).Infer(MatMulInference.Det).Evaluate(MatrixKernels.Det);
         s.Define("Trilu", 14).Input("input", "T").OptionalInput("k", "tensor(int64)").Output("output", "T")

@@ -19,10 +19,11 @@ internal static class QuantizationOperators
             .Input("w", "T2").Input("w_scale", "tensor(float)").Input("w_zero_point", "T2")
             .Input("y_scale", "tensor(float)").Input("y_zero_point", "T3").OptionalInput("B", "T4").Output("y", "T3")
             .Constraint("T1", Int8).Constraint("T2", Int8).Constraint("T3", Int8).Constraint("T4", "tensor(int32)"))
-            .Infer(ctx => ConvShape.Infer(ctx, 0, 3));
+            .Infer(ctx => ConvShape.Infer(ctx, 0, 3)).Evaluate(ConvKernels.QLinearConv);
         ConvAttrs(s.Define("ConvInteger", 10).Input("x", "T1").Input("w", "T2").OptionalInput("x_zero_point", "T1")
             .OptionalInput("w_zero_point", "T2").Output("y", "T3").Constraint("T1", Int8).Constraint("T2", Int8)
-            .Constraint("T3", "tensor(int32)")).Infer(MathInference.Typed(ElementType.Int32, ctx => ConvShape.Infer(ctx, 0, 1)));
+            .Constraint("T3", "tensor(int32)")).Infer(MathInference.Typed(ElementType.Int32, ctx => ConvShape.Infer(ctx, 0, 1)))
+            .Evaluate(ConvKernels.ConvInteger);
     }
 
     private static OperatorSchemaBuilder ConvAttrs(OperatorSchemaBuilder b) =>
