@@ -1,6 +1,7 @@
 using Halo.Core.IR;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -17,7 +18,7 @@ internal static class IndexOperators
         s.Define("Unique", 11).Input("X", "T").Output("Y", "T").OptionalOutput("indices", "tensor(int64)")
             .OptionalOutput("inverse_indices", "tensor(int64)").OptionalOutput("counts", "tensor(int64)")
             .Attr("axis", AttributeKind.Int).Attr("sorted", AttributeKind.Int, 1L).Constraint("T", All).Infer(InferUnique);
-        s.Define("Compress", 9, 11).Input("input", "T").Input("condition", "T1").Output("output", "T")
+        s.Define("Compress", 9, 11).Evaluate(GatherKernels.Compress).Input("input", "T").Input("condition", "T1").Output("output", "T")
             .Attr("axis", AttributeKind.Int).Constraint("T", All).Constraint("T1", Bool).Infer(InferCompress);
     }
 
