@@ -11,11 +11,11 @@ internal static class IndexOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("OneHot", 9, 11).Input("indices", "T1").Input("depth", "T2").Input("values", "T3").Output("output", "T3")
+        s.Define("OneHot", 9, 11).Evaluate(IndexKernels.OneHot).Input("indices", "T1").Input("depth", "T2").Input("values", "T3").Output("output", "T3")
             .Attr("axis", AttributeKind.Int, -1L).Constraint("T1", Numeric).Constraint("T2", Numeric).Constraint("T3", All)
             .Infer(InferOneHot);
-        s.Define("NonZero", 9, 13).Input("X", "T").Output("Y", "tensor(int64)").Constraint("T", All).Infer(InferNonZero);
-        s.Define("Unique", 11).Input("X", "T").Output("Y", "T").OptionalOutput("indices", "tensor(int64)")
+        s.Define("NonZero", 9, 13).Evaluate(IndexKernels.NonZero).Input("X", "T").Output("Y", "tensor(int64)").Constraint("T", All).Infer(InferNonZero);
+        s.Define("Unique", 11).Evaluate(UniqueKernel.Unique).Input("X", "T").Output("Y", "T").OptionalOutput("indices", "tensor(int64)")
             .OptionalOutput("inverse_indices", "tensor(int64)").OptionalOutput("counts", "tensor(int64)")
             .Attr("axis", AttributeKind.Int).Attr("sorted", AttributeKind.Int, 1L).Constraint("T", All).Infer(InferUnique);
         s.Define("Compress", 9, 11).Evaluate(GatherKernels.Compress).Input("input", "T").Input("condition", "T1").Output("output", "T")
