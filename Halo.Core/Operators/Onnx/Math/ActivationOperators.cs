@@ -1,4 +1,5 @@
 using Halo.Core.IR.Attributes;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -19,7 +20,8 @@ internal static class ActivationOperators
         UnaryOperators.Legacy(s, "Sigmoid", Float3, Float);
         UnaryOperators.Legacy(s, "Tanh", Float3, Float);
         s.Define("LeakyRelu", 1).Input("X", "T").Output("Y", "T").Attr("alpha", AttributeKind.Float, 0.01f)
-            .Attr("consumed_inputs", AttributeKind.Ints).Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0));
+            .Attr("consumed_inputs", AttributeKind.Ints).Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0))
+            .Evaluate(ActivationKernels.For("LeakyRelu")!);
         UnaryOperators.Unary(s, "LeakyRelu", 6, Float3).Attr("alpha", AttributeKind.Float, 0.01f);
         UnaryOperators.Unary(s, "LeakyRelu", 16, Float).Attr("alpha", AttributeKind.Float, 0.01f);
         WithLegacy(s, "Elu", b => b.Attr("alpha", AttributeKind.Float, 1.0f));
@@ -38,7 +40,8 @@ internal static class ActivationOperators
         UnaryOperators.Unary(s, "ThresholdedRelu", 10, Float3).Attr("alpha", AttributeKind.Float, 1.0f);
         UnaryOperators.Unary(s, "ThresholdedRelu", 22, Float).Attr("alpha", AttributeKind.Float, 1.0f);
         s.Define("Shrink", 9).Input("input", "T").Output("output", "T").Attr("bias", AttributeKind.Float, 0.0f)
-            .Attr("lambd", AttributeKind.Float, 0.5f).Constraint("T", Numeric3).Infer(ShapeHelpers.SameAsInput(0));
+            .Attr("lambd", AttributeKind.Float, 0.5f).Constraint("T", Numeric3).Infer(ShapeHelpers.SameAsInput(0))
+            .Evaluate(ActivationKernels.For("Shrink")!);
         ClipOperators.Register(s);
     }
 

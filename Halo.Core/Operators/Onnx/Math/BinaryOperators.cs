@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -20,18 +21,18 @@ internal static class BinaryOperators
         }
         s.Define("Pow", 1).Input("X", "T").Input("Y", "T").Output("Z", "T")
             .Attr("broadcast", AttributeKind.Int, 0L).Attr("axis", AttributeKind.Int)
-            .Constraint("T", Float3).Infer(MathInference.LegacyBroadcast);
+            .Constraint("T", Float3).Infer(MathInference.LegacyBroadcast).Evaluate(BinaryKernels.For("Pow"));
         s.Define("Pow", 7).Input("X", "T").Input("Y", "T").Output("Z", "T")
-            .Constraint("T", Float3).Infer(ShapeHelpers.Elementwise);
+            .Constraint("T", Float3).Infer(ShapeHelpers.Elementwise).Evaluate(BinaryKernels.For("Pow"));
         Pow(s, 12, Pow12, Numeric3);
         Pow(s, 13, Pow13, Numeric3);
         Pow(s, 15, Pow13, Numeric);
         s.Define("Mod", 10).Input("A", "T").Input("B", "T").Output("C", "T").Attr("fmod", AttributeKind.Int, 0L)
-            .Constraint("T", Numeric3).Infer(ShapeHelpers.Elementwise);
+            .Constraint("T", Numeric3).Infer(ShapeHelpers.Elementwise).Evaluate(BinaryKernels.For("Mod"));
         s.Define("Mod", 13).Input("A", "T").Input("B", "T").Output("C", "T").Attr("fmod", AttributeKind.Int, 0L)
-            .Constraint("T", Numeric).Infer(ShapeHelpers.Elementwise);
+            .Constraint("T", Numeric).Infer(ShapeHelpers.Elementwise).Evaluate(BinaryKernels.For("Mod"));
         s.Define("BitShift", 11).Input("X", "T").Input("Y", "T").Output("Z", "T")
-            .RequiredAttr("direction", AttributeKind.String).Constraint("T", UnsignedInt).Infer(BitShift);
+            .RequiredAttr("direction", AttributeKind.String).Constraint("T", UnsignedInt).Infer(BitShift).Evaluate(BinaryKernels.For("BitShift"));
         foreach (string name in new[] { "BitwiseAnd", "BitwiseOr", "BitwiseXor" })
         {
             Binary(s, name, 18, Int);
@@ -47,11 +48,13 @@ internal static class BinaryOperators
     /// (of type T, or of type T1 = bool for comparisons and logic).</summary>
     internal static OperatorSchemaBuilder Legacy(OperatorSetBuilder s, string name, int version, string[] types, bool boolResult = false) =>
         Result(s.Define(name, version).Input("A", "T").Input("B", "T"), boolResult, MathInference.LegacyBroadcast)
-            .Attr("broadcast", AttributeKind.Int, 0L).Attr("axis", AttributeKind.Int).Constraint("T", types);
+            .Attr("broadcast", AttributeKind.Int, 0L).Attr("axis", AttributeKind.Int).Constraint("T", types)
+            .Evaluate(BinaryKernels.For(name));
 
     /// <summary>Numpy-broadcasting form: inputs A and B, result of the broadcast shape (of type T, or T1 = bool).</summary>
     internal static OperatorSchemaBuilder Binary(OperatorSetBuilder s, string name, int version, string[] types, bool boolResult = false) =>
-        Result(s.Define(name, version).Input("A", "T").Input("B", "T"), boolResult, ShapeHelpers.Elementwise).Constraint("T", types);
+        Result(s.Define(name, version).Input("A", "T").Input("B", "T"), boolResult, ShapeHelpers.Elementwise).Constraint("T", types)
+            .Evaluate(BinaryKernels.For(name));
 
     private static OperatorSchemaBuilder Result(OperatorSchemaBuilder b, bool boolResult, ShapeInferenceFunction shape) =>
         boolResult
@@ -60,7 +63,8 @@ internal static class BinaryOperators
 
     private static void Pow(OperatorSetBuilder s, int version, string[] baseTypes, string[] exponentTypes) =>
         s.Define("Pow", version).Input("X", "T").Input("Y", "T1").Output("Z", "T")
-            .Constraint("T", baseTypes).Constraint("T1", exponentTypes).Infer(ShapeHelpers.Elementwise);
+            .Constraint("T", baseTypes).Constraint("T1", exponentTypes).Infer(ShapeHelpers.Elementwise)
+            .Evaluate(BinaryKernels.For("Pow"));
 
     private static void BitShift(InferenceContext ctx)
     {

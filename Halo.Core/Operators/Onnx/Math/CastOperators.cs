@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -11,7 +12,7 @@ internal static class CastOperators
     public static void Register(OperatorSetBuilder s)
     {
         s.Define("Cast", 1).Input("input", "T1").Output("output", "T2").RequiredAttr("to", AttributeKind.String)
-            .Constraint("T1", Cast6).Constraint("T2", Cast6).Infer(CastByName);
+            .Constraint("T1", Cast6).Constraint("T2", Cast6).Infer(CastByName).Evaluate(CastKernels.Cast);
         Cast(s, 6, Cast6, saturate: false);
         Cast(s, 9, Cast9, saturate: false);
         Cast(s, 13, Cast13, saturate: false);
@@ -35,7 +36,7 @@ internal static class CastOperators
     private static void Cast(OperatorSetBuilder s, int version, string[] types, bool saturate)
     {
         var b = s.Define("Cast", version).Input("input", "T1").Output("output", "T2").RequiredAttr("to", AttributeKind.Int)
-            .Constraint("T1", types).Constraint("T2", types).Infer(CastByNumber);
+            .Constraint("T1", types).Constraint("T2", types).Infer(CastByNumber).Evaluate(CastKernels.Cast);
         if (saturate)
         {
             b.Attr("saturate", AttributeKind.Int, 1L);
@@ -45,7 +46,7 @@ internal static class CastOperators
     private static void CastLike(OperatorSetBuilder s, int version, string[] types, bool saturate)
     {
         var b = s.Define("CastLike", version).Input("input", "T1").Input("target_type", "T2").Output("output", "T2")
-            .Constraint("T1", types).Constraint("T2", types).Infer(MathInference.SameShape);
+            .Constraint("T1", types).Constraint("T2", types).Infer(MathInference.SameShape).Evaluate(CastKernels.CastLike);
         if (saturate)
         {
             b.Attr("saturate", AttributeKind.Int, 1L);
@@ -54,7 +55,7 @@ internal static class CastOperators
 
     private static void Identity(OperatorSetBuilder s, int version, string[] types) =>
         s.Define("Identity", version).Input("input", version >= 14 ? "V" : "T").Output("output", version >= 14 ? "V" : "T")
-            .Constraint(version >= 14 ? "V" : "T", types).Infer(ShapeHelpers.SameAsInput(0));
+            .Constraint(version >= 14 ? "V" : "T", types).Infer(ShapeHelpers.SameAsInput(0)).Evaluate(CastKernels.Identity);
 
     private static void CastByNumber(InferenceContext ctx)
     {

@@ -1,4 +1,5 @@
 using Halo.Core.IR.Attributes;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -11,9 +12,10 @@ internal static class ClipOperators
     {
         s.Define("Clip", 1).Input("input", "T").Output("output", "T").Attr("min", AttributeKind.Float)
             .Attr("max", AttributeKind.Float).Attr("consumed_inputs", AttributeKind.Ints)
-            .Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0));
+            .Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0)).Evaluate(VariadicKernels.Clip);
         s.Define("Clip", 6).Input("input", "T").Output("output", "T").Attr("min", AttributeKind.Float, float.MinValue)
-            .Attr("max", AttributeKind.Float, float.MaxValue).Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0));
+            .Attr("max", AttributeKind.Float, float.MaxValue).Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0))
+            .Evaluate(VariadicKernels.Clip);
         Clip(s, 11, Float3);
         Clip(s, 12, Numeric3);
         Clip(s, 13, Numeric);
@@ -21,7 +23,7 @@ internal static class ClipOperators
 
     private static void Clip(OperatorSetBuilder s, int version, string[] types) =>
         s.Define("Clip", version).Input("input", "T").OptionalInput("min", "T").OptionalInput("max", "T")
-            .Output("output", "T").Constraint("T", types).Infer(Bounds);
+            .Output("output", "T").Constraint("T", types).Infer(Bounds).Evaluate(VariadicKernels.Clip);
 
     /// <summary>The result has the input's shape; min and max must hold one element.</summary>
     private static void Bounds(InferenceContext ctx)

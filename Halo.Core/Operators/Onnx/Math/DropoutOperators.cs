@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -12,14 +13,14 @@ internal static class DropoutOperators
     {
         s.Define("Dropout", 1).Input("data", "T").Output("output", "T").OptionalOutput("mask", "T")
             .Attr("consumed_inputs", AttributeKind.Ints).Attr("is_test", AttributeKind.Int, 0L)
-            .Attr("ratio", AttributeKind.Float, 0.5f).Constraint("T", Float3).Infer(SameShapes);
+            .Attr("ratio", AttributeKind.Float, 0.5f).Constraint("T", Float3).Infer(SameShapes).Evaluate(DropoutKernels.Dropout);
         s.Define("Dropout", 6).Input("data", "T").Output("output", "T").OptionalOutput("mask", "T")
             .Attr("is_test", AttributeKind.Int, 0L).Attr("ratio", AttributeKind.Float, 0.5f)
-            .Constraint("T", Float3).Infer(SameShapes);
+            .Constraint("T", Float3).Infer(SameShapes).Evaluate(DropoutKernels.Dropout);
         s.Define("Dropout", 7).Input("data", "T").Output("output", "T").OptionalOutput("mask", "T")
-            .Attr("ratio", AttributeKind.Float, 0.5f).Constraint("T", Float3).Infer(SameShapes);
+            .Attr("ratio", AttributeKind.Float, 0.5f).Constraint("T", Float3).Infer(SameShapes).Evaluate(DropoutKernels.Dropout);
         s.Define("Dropout", 10).Input("data", "T").Output("output", "T").OptionalOutput("mask", "T1")
-            .Attr("ratio", AttributeKind.Float, 0.5f).Constraint("T", Float3).Constraint("T1", Bool).Infer(BoolMask);
+            .Attr("ratio", AttributeKind.Float, 0.5f).Constraint("T", Float3).Constraint("T1", Bool).Infer(BoolMask).Evaluate(DropoutKernels.Dropout);
         Dropout(s, 12, Float3, Float3);
         Dropout(s, 13, Float, Float3);
         Dropout(s, 22, FloatAndFloat8, FloatAndFloat8);
@@ -28,7 +29,7 @@ internal static class DropoutOperators
     private static void Dropout(OperatorSetBuilder s, int version, string[] types, string[] ratioTypes) =>
         s.Define("Dropout", version).Input("data", "T").OptionalInput("ratio", "T1").OptionalInput("training_mode", "T2")
             .Output("output", "T").OptionalOutput("mask", "T2").Attr("seed", AttributeKind.Int)
-            .Constraint("T", types).Constraint("T1", ratioTypes).Constraint("T2", Bool).Infer(Inputs);
+            .Constraint("T", types).Constraint("T1", ratioTypes).Constraint("T2", Bool).Infer(Inputs).Evaluate(DropoutKernels.Dropout);
 
     /// <summary>Output and mask (of the data's element type) both have the data's shape.</summary>
     private static void SameShapes(InferenceContext ctx)

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 
 namespace Halo.Core.Operators.Onnx.Math;
@@ -11,17 +12,18 @@ internal static class QuantizationOperators
     {
         QuantizeOperators.Register(s);
         s.Define("DynamicQuantizeLinear", 11).Input("x", "T1").Output("y", "T2").Output("y_scale", "tensor(float)")
-            .Output("y_zero_point", "T2").Constraint("T1", FloatOnly).Constraint("T2", "tensor(uint8)").Infer(Dynamic);
+            .Output("y_zero_point", "T2").Constraint("T1", FloatOnly).Constraint("T2", "tensor(uint8)").Infer(Dynamic).Evaluate(QLinearKernels.DynamicQuantize);
         QLinearMatMul(s, 10, "tensor(float)", Int8, []);
         QLinearMatMul(s, 21, "TS", Int8Float8, ScaleTypes);
         ConvAttrs(s.Define("QLinearConv", 10).Input("x", "T1").Input("x_scale", "tensor(float)").Input("x_zero_point", "T1")
             .Input("w", "T2").Input("w_scale", "tensor(float)").Input("w_zero_point", "T2")
             .Input("y_scale", "tensor(float)").Input("y_zero_point", "T3").OptionalInput("B", "T4").Output("y", "T3")
             .Constraint("T1", Int8).Constraint("T2", Int8).Constraint("T3", Int8).Constraint("T4", "tensor(int32)"))
-            .Infer(ctx => ConvShape.Infer(ctx, 0, 3));
+            .Infer(ctx => ConvShape.Infer(ctx, 0, 3)).Evaluate(ConvKernels.QLinearConv);
         ConvAttrs(s.Define("ConvInteger", 10).Input("x", "T1").Input("w", "T2").OptionalInput("x_zero_point", "T1")
             .OptionalInput("w_zero_point", "T2").Output("y", "T3").Constraint("T1", Int8).Constraint("T2", Int8)
-            .Constraint("T3", "tensor(int32)")).Infer(MathInference.Typed(ElementType.Int32, ctx => ConvShape.Infer(ctx, 0, 1)));
+            .Constraint("T3", "tensor(int32)")).Infer(MathInference.Typed(ElementType.Int32, ctx => ConvShape.Infer(ctx, 0, 1)))
+            .Evaluate(ConvKernels.ConvInteger);
     }
 
     private static OperatorSchemaBuilder ConvAttrs(OperatorSchemaBuilder b) =>
@@ -35,7 +37,7 @@ internal static class QuantizationOperators
             .Input("b", "T2").Input("b_scale", scale).Input("b_zero_point", "T2")
             .Input("y_scale", scale).Input("y_zero_point", "T3").Output("y", "T3")
             .Constraint("T1", types).Constraint("T2", types).Constraint("T3", types)
-            .Infer(ctx => MatMulInference.MatMulOf(ctx, 0, 3));
+            .Infer(ctx => MatMulInference.MatMulOf(ctx, 0, 3)).Evaluate(QLinearKernels.QLinearMatMul);
         if (scaleTypes.Length > 0)
         {
             b.Constraint(scale, scaleTypes);

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 
 namespace Halo.Core.Operators.Onnx.Math;
@@ -33,14 +34,14 @@ internal static class QuantizeOperators
 
     private static OperatorSchemaBuilder Quantize(OperatorSetBuilder s, int version, string scale, string output) =>
         s.Define("QuantizeLinear", version).Input("x", "T1").Input("y_scale", scale).OptionalInput("y_zero_point", output)
-            .Output("y", output).Infer(QuantizeType);
+            .Output("y", output).Infer(QuantizeType).Evaluate(QuantizeKernels.Quantize);
 
     private static OperatorSchemaBuilder Blocked(OperatorSchemaBuilder b) =>
         b.Attr("axis", AttributeKind.Int, 1L).Attr("block_size", AttributeKind.Int, 0L).Attr("output_dtype", AttributeKind.Int, 0L);
 
     private static OperatorSchemaBuilder Dequantize(OperatorSetBuilder s, int version, string input, string scale, string output) =>
         s.Define("DequantizeLinear", version).Input("x", input).Input("x_scale", scale).OptionalInput("x_zero_point", input)
-            .Output("y", output).Infer(DequantizeType);
+            .Output("y", output).Infer(DequantizeType).Evaluate(QuantizeKernels.Dequantize);
 
     /// <summary>The result type comes from the zero point, else output_dtype, else uint8; the shape is x's.</summary>
     private static void QuantizeType(InferenceContext ctx)

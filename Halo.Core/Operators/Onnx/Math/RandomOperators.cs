@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -17,22 +18,22 @@ internal static class RandomOperators
             string[] floats = version == 1 ? Float3 : Float;
             s.Define("RandomNormal", version).Output("output", "T").Attr("dtype", AttributeKind.Int, 1L)
                 .Attr("mean", AttributeKind.Float, 0.0f).Attr("scale", AttributeKind.Float, 1.0f).Attr("seed", AttributeKind.Float)
-                .RequiredAttr("shape", AttributeKind.Ints).Constraint("T", floats).Infer(FromShapeAttribute);
+                .RequiredAttr("shape", AttributeKind.Ints).Constraint("T", floats).Infer(FromShapeAttribute).Evaluate(RandomKernels.For(normal: true, like: false));
             s.Define("RandomUniform", version).Output("output", "T").Attr("dtype", AttributeKind.Int, 1L)
                 .Attr("high", AttributeKind.Float, 1.0f).Attr("low", AttributeKind.Float, 0.0f).Attr("seed", AttributeKind.Float)
-                .RequiredAttr("shape", AttributeKind.Ints).Constraint("T", floats).Infer(FromShapeAttribute);
+                .RequiredAttr("shape", AttributeKind.Ints).Constraint("T", floats).Infer(FromShapeAttribute).Evaluate(RandomKernels.For(normal: false, like: false));
             string[] anyInput = version == 1 ? AllNoBf16 : All;
             s.Define("RandomNormalLike", version).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
                 .Attr("mean", AttributeKind.Float, 0.0f).Attr("scale", AttributeKind.Float, 1.0f).Attr("seed", AttributeKind.Float)
-                .Constraint("T1", anyInput).Constraint("T2", floats).Infer(LikeInput);
+                .Constraint("T1", anyInput).Constraint("T2", floats).Infer(LikeInput).Evaluate(RandomKernels.For(normal: true, like: true));
             s.Define("RandomUniformLike", version).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
                 .Attr("high", AttributeKind.Float, 1.0f).Attr("low", AttributeKind.Float, 0.0f).Attr("seed", AttributeKind.Float)
-                .Constraint("T1", anyInput).Constraint("T2", floats).Infer(LikeInput);
+                .Constraint("T1", anyInput).Constraint("T2", floats).Infer(LikeInput).Evaluate(RandomKernels.For(normal: false, like: true));
         }
         s.Define("Bernoulli", 15).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
-            .Attr("seed", AttributeKind.Float).Constraint("T1", Float3).Constraint("T2", BernoulliOutput).Infer(LikeInput);
+            .Attr("seed", AttributeKind.Float).Constraint("T1", Float3).Constraint("T2", BernoulliOutput).Infer(LikeInput).Evaluate(RandomKernels.Bernoulli);
         s.Define("Bernoulli", 22).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
-            .Attr("seed", AttributeKind.Float).Constraint("T1", Float).Constraint("T2", BernoulliOutput).Infer(LikeInput);
+            .Attr("seed", AttributeKind.Float).Constraint("T1", Float).Constraint("T2", BernoulliOutput).Infer(LikeInput).Evaluate(RandomKernels.Bernoulli);
         Multinomial(s, 7, Float3);
         Multinomial(s, 22, Float);
     }
@@ -40,7 +41,7 @@ internal static class RandomOperators
     private static void Multinomial(OperatorSetBuilder s, int version, string[] types) =>
         s.Define("Multinomial", version).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int, 6L)
             .Attr("sample_size", AttributeKind.Int, 1L).Attr("seed", AttributeKind.Float)
-            .Constraint("T1", types).Constraint("T2", TypeSets.Index).Infer(MultinomialShape);
+            .Constraint("T1", types).Constraint("T2", TypeSets.Index).Infer(MultinomialShape).Evaluate(RandomKernels.Multinomial);
 
     private static void FromShapeAttribute(InferenceContext ctx)
     {

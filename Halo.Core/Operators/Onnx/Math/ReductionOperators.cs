@@ -1,4 +1,5 @@
 using Halo.Core.IR.Attributes;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -38,14 +39,14 @@ internal static class ReductionOperators
 
     private static void WithAxesAttr(OperatorSetBuilder s, string name, string[] types, params int[] versions) =>
         s.Define(name, versions).Input("data", "T").Output("reduced", "T").Attr("axes", AttributeKind.Ints)
-            .Attr("keepdims", AttributeKind.Int, 1L).Constraint("T", types).Infer(ReduceInference.FromAttribute);
+            .Attr("keepdims", AttributeKind.Int, 1L).Constraint("T", types).Infer(ReduceInference.FromAttribute).Evaluate(ReduceKernels.For(name));
 
     private static void WithAxesInput(OperatorSetBuilder s, string name, string[] types, int version) =>
         s.Define(name, version).Input("data", "T").OptionalInput("axes", "tensor(int64)").Output("reduced", "T")
             .Attr("keepdims", AttributeKind.Int, 1L).Attr("noop_with_empty_axes", AttributeKind.Int, 0L)
-            .Constraint("T", types).Infer(ReduceInference.FromInput);
+            .Constraint("T", types).Infer(ReduceInference.FromInput).Evaluate(ReduceKernels.For(name));
 
     private static OperatorSchemaBuilder ArgReduce(OperatorSetBuilder s, string name, string[] types, params int[] versions) =>
         s.Define(name, versions).Input("data", "T").Output("reduced", "tensor(int64)").Attr("axis", AttributeKind.Int, 0L)
-            .Attr("keepdims", AttributeKind.Int, 1L).Constraint("T", types).Infer(ReduceInference.ArgReduce);
+            .Attr("keepdims", AttributeKind.Int, 1L).Constraint("T", types).Infer(ReduceInference.ArgReduce).Evaluate(ArgKernels.For(name == "ArgMax"));
 }

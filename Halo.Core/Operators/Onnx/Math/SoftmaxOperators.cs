@@ -1,4 +1,5 @@
 using Halo.Core.IR.Attributes;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -14,11 +15,11 @@ internal static class SoftmaxOperators
         {
             // ONNX: opset 1 leaves the axis unchecked; opset 11 requires it in [-r, r-1].
             s.Define(name, 1).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, 1L)
-                .Constraint("T", Float3).Infer(MathInference.SameShape);
+                .Constraint("T", Float3).Infer(MathInference.SameShape).Evaluate(SoftmaxKernels.For(name));
             s.Define(name, 11).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, 1L)
-                .Constraint("T", Float3).Infer(SingleAxis);
+                .Constraint("T", Float3).Infer(SingleAxis).Evaluate(SoftmaxKernels.For(name));
             s.Define(name, 13).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, -1L)
-                .Constraint("T", Float).Infer(SingleAxis);
+                .Constraint("T", Float).Infer(SingleAxis).Evaluate(SoftmaxKernels.For(name));
         }
     }
 

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 
 namespace Halo.Core.Operators.Onnx.Math;
@@ -13,18 +14,18 @@ internal static class SortOperators
         CumSum(s, 14, CumSum14);
         s.Define("TopK", 1).Input("X", "T").Output("Values", "T").Output("Indices", "I")
             .Attr("axis", AttributeKind.Int, -1L).RequiredAttr("k", AttributeKind.Int)
-            .Constraint("T", Float3).Constraint("I", TypeSets.Int64).Infer(TopK);
+            .Constraint("T", Float3).Constraint("I", TypeSets.Int64).Infer(TopK).Evaluate(SortKernels.TopK);
         s.Define("TopK", 10).Input("X", "T").Input("K", "tensor(int64)").Output("Values", "T").Output("Indices", "I")
-            .Attr("axis", AttributeKind.Int, -1L).Constraint("T", Float3).Constraint("I", TypeSets.Int64).Infer(TopK);
+            .Attr("axis", AttributeKind.Int, -1L).Constraint("T", Float3).Constraint("I", TypeSets.Int64).Infer(TopK).Evaluate(SortKernels.TopK);
         s.Define("TopK", 11).Input("X", "T").Input("K", "tensor(int64)").Output("Values", "T").Output("Indices", "I")
             .Attr("axis", AttributeKind.Int, -1L).Attr("largest", AttributeKind.Int, 1L).Attr("sorted", AttributeKind.Int, 1L)
-            .Constraint("T", Numeric3).Constraint("I", TypeSets.Int64).Infer(TopK);
+            .Constraint("T", Numeric3).Constraint("I", TypeSets.Int64).Infer(TopK).Evaluate(SortKernels.TopK);
     }
 
     private static void CumSum(OperatorSetBuilder s, int version, string[] types) =>
         s.Define("CumSum", version).Input("x", "T").Input("axis", "T2").Output("y", "T")
             .Attr("exclusive", AttributeKind.Int, 0L).Attr("reverse", AttributeKind.Int, 0L)
-            .Constraint("T", types).Constraint("T2", TypeSets.Index).Infer(CumSumShape);
+            .Constraint("T", types).Constraint("T2", TypeSets.Index).Infer(CumSumShape).Evaluate(SortKernels.CumSum);
 
     private static void CumSumShape(InferenceContext ctx)
     {

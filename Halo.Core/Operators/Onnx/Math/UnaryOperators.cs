@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -51,7 +52,7 @@ internal static class UnaryOperators
     {
         (string input, string output) = Names(name);
         s.Define(name, 1).Input(input, "T").Output(output, "T").Attr("consumed_inputs", AttributeKind.Ints)
-            .Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0));
+            .Constraint("T", Float3).Infer(ShapeHelpers.SameAsInput(0)).Evaluate(UnaryKernels.For(name)!);
         Unary(s, name, 6, types6);
         Unary(s, name, 13, types13);
     }
@@ -59,8 +60,9 @@ internal static class UnaryOperators
     internal static OperatorSchemaBuilder Unary(OperatorSetBuilder s, string name, int version, string[] types)
     {
         (string input, string output) = Names(name);
-        return s.Define(name, version).Input(input, "T").Output(output, "T").Constraint("T", types)
+        var b = s.Define(name, version).Input(input, "T").Output(output, "T").Constraint("T", types)
             .Infer(ShapeHelpers.SameAsInput(0));
+        return UnaryKernels.For(name) is { } kernel ? b.Evaluate(kernel) : b;
     }
 
     /// <summary>The spec names the operand of some unary operators input/output rather than X/Y.</summary>
@@ -70,16 +72,20 @@ internal static class UnaryOperators
     private static void RegisterFloatTests(OperatorSetBuilder s)
     {
         s.Define("IsNaN", 9).Input("X", "T1").Output("Y", "T2").Constraint("T1", Float3)
-            .Constraint("T2", Bool).Infer(s_boolSameShape);
+            .Constraint("T2", Bool).Infer(s_boolSameShape).Evaluate(IsNaN);
         s.Define("IsNaN", 13).Input("X", "T1").Output("Y", "T2").Constraint("T1", Float)
-            .Constraint("T2", Bool).Infer(s_boolSameShape);
+            .Constraint("T2", Bool).Infer(s_boolSameShape).Evaluate(IsNaN);
         s.Define("IsNaN", 20).Input("X", "T1").Output("Y", "T2").Constraint("T1", [.. Float, .. Float8])
-            .Constraint("T2", Bool).Infer(s_boolSameShape);
+            .Constraint("T2", Bool).Infer(s_boolSameShape).Evaluate(IsNaN);
         s.Define("IsInf", 10).Input("X", "T1").Output("Y", "T2")
             .Attr("detect_negative", AttributeKind.Int, 1L).Attr("detect_positive", AttributeKind.Int, 1L)
-            .Constraint("T1", "tensor(float)", "tensor(double)").Constraint("T2", Bool).Infer(s_boolSameShape);
+            .Constraint("T1", "tensor(float)", "tensor(double)").Constraint("T2", Bool).Infer(s_boolSameShape).Evaluate(IsInf);
         s.Define("IsInf", 20).Input("X", "T1").Output("Y", "T2")
             .Attr("detect_negative", AttributeKind.Int, 1L).Attr("detect_positive", AttributeKind.Int, 1L)
-            .Constraint("T1", [.. Float, .. Float8]).Constraint("T2", Bool).Infer(s_boolSameShape);
+            .Constraint("T1", [.. Float, .. Float8]).Constraint("T2", Bool).Infer(s_boolSameShape).Evaluate(IsInf);
     }
+
+    private static void IsNaN(Halo.Core.Semantics.EvaluationContext ctx) => UnaryKernels.FloatTest(ctx, nan: true);
+
+    private static void IsInf(Halo.Core.Semantics.EvaluationContext ctx) => UnaryKernels.FloatTest(ctx, nan: false);
 }

@@ -1,4 +1,5 @@
 using Halo.Core.IR.Attributes;
+using Halo.Core.Operators.Onnx.Math.Semantics;
 using static Halo.Core.Operators.Onnx.Math.MathTypeSets;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
@@ -36,15 +37,15 @@ internal static class VariadicOperators
 
     private static OperatorSchemaBuilder Variadic(OperatorSetBuilder s, string name, int version, string[] types) =>
         s.Define(name, version).VariadicInput("data_0", "T").Output(name.ToLowerInvariant(), "T")
-            .Constraint("T", types).Infer(ShapeHelpers.Elementwise);
+            .Constraint("T", types).Infer(ShapeHelpers.Elementwise).Evaluate(VariadicKernels.For(name));
 
     private static void Where(OperatorSetBuilder s, int version, string[] types) =>
         s.Define("Where", version).Input("condition", "B").Input("X", "T").Input("Y", "T").Output("output", "T")
-            .Constraint("B", Bool).Constraint("T", types).Infer(ShapeHelpers.Elementwise);
+            .Constraint("B", Bool).Constraint("T", types).Infer(ShapeHelpers.Elementwise).Evaluate(VariadicKernels.Where);
 
     private static OperatorSchemaBuilder PRelu(OperatorSetBuilder s, int version, string[] types) =>
         s.Define("PRelu", version).Input("X", "T").Input("slope", "T").Output("Y", "T")
-            .Constraint("T", types).Infer(version >= 7 ? PReluShape : MathInference.SameShape);
+            .Constraint("T", types).Infer(version >= 7 ? PReluShape : MathInference.SameShape).Evaluate(ActivationKernels.For("PRelu")!);
 
     /// <summary>The slope broadcasts to X in one direction; the result has X's shape.</summary>
     private static void PReluShape(InferenceContext ctx)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -19,19 +20,19 @@ internal static class BatchNormalizationOperators
         s.Define("BatchNormalization", 14).Input("X", "T").Input("scale", "T").Input("B", "T").Input("input_mean", "U")
             .Input("input_var", "U").Output("Y", "T").OptionalOutput("running_mean", "U").OptionalOutput("running_var", "U")
             .Attr("epsilon", AttributeKind.Float, 1e-5f).Attr("momentum", AttributeKind.Float, 0.9f)
-            .Attr("training_mode", AttributeKind.Int, 0L).Constraint("T", Float).Constraint("U", Float).Infer(Infer);
+            .Attr("training_mode", AttributeKind.Int, 0L).Constraint("T", Float).Constraint("U", Float).Infer(Infer).Evaluate(BatchNormKernels.BatchNormalization);
         s.Define("BatchNormalization", 15).Input("X", "T").Input("scale", "T1").Input("B", "T1").Input("input_mean", "T2")
             .Input("input_var", "T2").Output("Y", "T").OptionalOutput("running_mean", "T2").OptionalOutput("running_var", "T2")
             .Attr("epsilon", AttributeKind.Float, 1e-5f).Attr("momentum", AttributeKind.Float, 0.9f)
             .Attr("training_mode", AttributeKind.Int, 0L).Constraint("T", Float).Constraint("T1", Float)
-            .Constraint("T2", Float).Infer(Infer);
+            .Constraint("T2", Float).Infer(Infer).Evaluate(BatchNormKernels.BatchNormalization);
     }
 
     private static OperatorSchemaBuilder Legacy(OperatorSchemaBuilder b) => b
         .Input("X", "T").Input("scale", "T").Input("B", "T").Input("mean", "T").Input("var", "T").Output("Y", "T")
         .OptionalOutput("mean", "T").OptionalOutput("var", "T").OptionalOutput("saved_mean", "T")
         .OptionalOutput("saved_var", "T").Attr("epsilon", AttributeKind.Float, 1e-5f)
-        .Attr("momentum", AttributeKind.Float, 0.9f).Constraint("T", Float).Infer(Infer);
+        .Attr("momentum", AttributeKind.Float, 0.9f).Constraint("T", Float).Infer(Infer).Evaluate(BatchNormKernels.BatchNormalization);
 
     /// <summary>Y has X's shape; each statistics output is (C) in spatial mode.</summary>
     private static void Infer(InferenceContext ctx)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -12,10 +13,10 @@ internal static class ConvOperators
     {
         // Conv-1 and Conv-11 differ only in how auto_pad is described; 22 adds bfloat16.
         WindowAttrs(s.Define("Conv", 1, 11, 22)).Input("X", "T").Input("W", "T").OptionalInput("B", "T").Output("Y", "T")
-            .Attr("group", AttributeKind.Int, 1L).Constraint("T", Float).Infer(InferConv);
+            .Attr("group", AttributeKind.Int, 1L).Constraint("T", Float).Infer(InferConv).Evaluate(ConvKernels.Conv);
         WindowAttrs(s.Define("ConvTranspose", 1, 11, 22)).Input("X", "T").Input("W", "T").OptionalInput("B", "T")
             .Output("Y", "T").Attr("group", AttributeKind.Int, 1L).Attr("output_padding", AttributeKind.Ints)
-            .Attr("output_shape", AttributeKind.Ints).Constraint("T", Float).Infer(InferConvTranspose);
+            .Attr("output_shape", AttributeKind.Ints).Constraint("T", Float).Infer(InferConvTranspose).Evaluate(ConvKernels.ConvTranspose);
         s.Define("DeformConv", 19, 22).Input("X", "T").Input("W", "T").Input("offset", "T").OptionalInput("B", "T")
             .OptionalInput("mask", "T").Output("Y", "T").Attr("dilations", AttributeKind.Ints)
             .Attr("group", AttributeKind.Int, 1L).Attr("kernel_shape", AttributeKind.Ints)

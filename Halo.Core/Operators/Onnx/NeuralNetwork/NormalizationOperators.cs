@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -12,34 +13,43 @@ internal static class NormalizationOperators
     {
         s.Define("InstanceNormalization", 1).Input("input", "T").Input("scale", "T").Input("B", "T").Output("output", "T")
             .Attr("consumed_inputs", AttributeKind.Ints).Attr("epsilon", AttributeKind.Float, 1e-5f)
-            .Constraint("T", Float).Infer(InferChannelAffine);
+            .Constraint("T", Float).Infer(InferChannelAffine)
+            .Evaluate(NormalizationKernels.InstanceNormalization);
         s.Define("InstanceNormalization", 6, 22).Input("input", "T").Input("scale", "T").Input("B", "T").Output("output", "T")
-            .Attr("epsilon", AttributeKind.Float, 1e-5f).Constraint("T", Float).Infer(InferChannelAffine);
+            .Attr("epsilon", AttributeKind.Float, 1e-5f).Constraint("T", Float).Infer(InferChannelAffine)
+            .Evaluate(NormalizationKernels.InstanceNormalization);
 
         s.Define("LayerNormalization", 17).Input("X", "T").Input("Scale", "T").OptionalInput("B", "T").Output("Y", "T")
             .OptionalOutput("Mean", "U").OptionalOutput("InvStdDev", "U").Attr("axis", AttributeKind.Int, -1L)
             .Attr("epsilon", AttributeKind.Float, 1e-5f).Attr("stash_type", AttributeKind.Int, 1L)
-            .Constraint("T", Float).Constraint("U", "tensor(float)", "tensor(bfloat16)").Infer(InferLayerNorm);
+            .Constraint("T", Float).Constraint("U", "tensor(float)", "tensor(bfloat16)").Infer(InferLayerNorm)
+            .Evaluate(NormalizationKernels.LayerNormalization);
 
         s.Define("GroupNormalization", 18, 21).Input("X", "T").Input("scale", "T").Input("bias", "T").Output("Y", "T")
             .Attr("epsilon", AttributeKind.Float, 1e-5f).RequiredAttr("num_groups", AttributeKind.Int)
-            .Attr("stash_type", AttributeKind.Int, 1L).Constraint("T", Float).Infer(InferGroupNorm);
+            .Attr("stash_type", AttributeKind.Int, 1L).Constraint("T", Float).Infer(InferGroupNorm)
+            .Evaluate(NormalizationKernels.GroupNormalization);
 
         s.Define("RMSNormalization", 23).Input("X", "T").Input("scale", "V").Output("Y", "V")
             .Attr("axis", AttributeKind.Int, -1L).Attr("epsilon", AttributeKind.Float, 1e-5f)
-            .Attr("stash_type", AttributeKind.Int, 1L).Constraint("T", Float).Constraint("V", Float).Infer(InferRmsNorm);
+            .Attr("stash_type", AttributeKind.Int, 1L).Constraint("T", Float).Constraint("V", Float).Infer(InferRmsNorm)
+            .Evaluate(NormalizationKernels.RmsNormalization);
 
         s.Define("LRN", 1, 13).Input("X", "T").Output("Y", "T").Attr("alpha", AttributeKind.Float, 1e-4f)
             .Attr("beta", AttributeKind.Float, 0.75f).Attr("bias", AttributeKind.Float, 1.0f)
-            .RequiredAttr("size", AttributeKind.Int).Constraint("T", Float).Infer(ShapeHelpers.SameAsInput(0));
+            .RequiredAttr("size", AttributeKind.Int).Constraint("T", Float).Infer(ShapeHelpers.SameAsInput(0))
+            .Evaluate(LocalNormalizationKernels.Lrn);
         s.Define("LpNormalization", 1, 22).Input("input", "T").Output("output", "T").Attr("axis", AttributeKind.Int, -1L)
-            .Attr("p", AttributeKind.Int, 2L).Constraint("T", Float).Infer(InferLpNorm);
+            .Attr("p", AttributeKind.Int, 2L).Constraint("T", Float).Infer(InferLpNorm)
+            .Evaluate(LocalNormalizationKernels.LpNormalization);
 
         s.Define("MeanVarianceNormalization", 1).Input("input", "T").Output("output", "T")
             .Attr("across_channels", AttributeKind.Int, 0L).Attr("normalize_variance", AttributeKind.Int, 1L)
-            .Constraint("T", Float).Infer(ShapeHelpers.SameAsInput(0));
+            .Constraint("T", Float).Infer(ShapeHelpers.SameAsInput(0))
+            .Evaluate(LocalNormalizationKernels.MeanVarianceNormalization);
         s.Define("MeanVarianceNormalization", 9, 13).Input("X", "T").Output("Y", "T")
-            .Attr("axes", AttributeKind.Ints, new long[] { 0, 2, 3 }).Constraint("T", Float).Infer(InferMvn);
+            .Attr("axes", AttributeKind.Ints, new long[] { 0, 2, 3 }).Constraint("T", Float).Infer(InferMvn)
+            .Evaluate(LocalNormalizationKernels.MeanVarianceNormalization);
     }
 
     /// <summary>Same shape as X; scale and B are (C).</summary>

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -11,25 +12,25 @@ internal static class PoolOperators
 
     public static void Register(OperatorSetBuilder s)
     {
-        Window(s.Define("AveragePool", 1)).Constraint("T", Float);
-        Window(s.Define("AveragePool", 7)).Attr("count_include_pad", AttributeKind.Int, 0L).Constraint("T", Float);
+        Window(s.Define("AveragePool", 1)).Constraint("T", Float).Evaluate(PoolKernels.AveragePool);
+        Window(s.Define("AveragePool", 7)).Attr("count_include_pad", AttributeKind.Int, 0L).Constraint("T", Float).Evaluate(PoolKernels.AveragePool);
         Window(s.Define("AveragePool", 10, 11)).Attr("count_include_pad", AttributeKind.Int, 0L)
-            .Attr("ceil_mode", AttributeKind.Int, 0L).Constraint("T", Float);
+            .Attr("ceil_mode", AttributeKind.Int, 0L).Constraint("T", Float).Evaluate(PoolKernels.AveragePool);
         Window(s.Define("AveragePool", 19, 22)).Attr("count_include_pad", AttributeKind.Int, 0L)
-            .Attr("ceil_mode", AttributeKind.Int, 0L).Attr("dilations", AttributeKind.Ints).Constraint("T", Float);
+            .Attr("ceil_mode", AttributeKind.Int, 0L).Attr("dilations", AttributeKind.Ints).Constraint("T", Float).Evaluate(PoolKernels.AveragePool);
 
-        Window(s.Define("MaxPool", 1)).Constraint("T", Float);
-        Window(s.Define("MaxPool", 8), indices: true).Attr("storage_order", AttributeKind.Int, 0L).Constraint("T", Float);
+        Window(s.Define("MaxPool", 1)).Constraint("T", Float).Evaluate(PoolKernels.MaxPool);
+        Window(s.Define("MaxPool", 8), indices: true).Attr("storage_order", AttributeKind.Int, 0L).Constraint("T", Float).Evaluate(PoolKernels.MaxPool);
         Window(s.Define("MaxPool", 10, 11), indices: true).Attr("storage_order", AttributeKind.Int, 0L)
-            .Attr("ceil_mode", AttributeKind.Int, 0L).Attr("dilations", AttributeKind.Ints).Constraint("T", Float);
+            .Attr("ceil_mode", AttributeKind.Int, 0L).Attr("dilations", AttributeKind.Ints).Constraint("T", Float).Evaluate(PoolKernels.MaxPool);
         Window(s.Define("MaxPool", 12, 22), indices: true).Attr("storage_order", AttributeKind.Int, 0L)
-            .Attr("ceil_mode", AttributeKind.Int, 0L).Attr("dilations", AttributeKind.Ints).Constraint("T", s_maxPoolTypes);
+            .Attr("ceil_mode", AttributeKind.Int, 0L).Attr("dilations", AttributeKind.Ints).Constraint("T", s_maxPoolTypes).Evaluate(PoolKernels.MaxPool);
 
         // LpPool-1 has a float p; from 2 on it is an int.
-        Window(s.Define("LpPool", 1)).Attr("p", AttributeKind.Float, 2.0f).Constraint("T", Float);
-        Window(s.Define("LpPool", 2, 11)).Attr("p", AttributeKind.Int, 2L).Constraint("T", Float);
+        Window(s.Define("LpPool", 1)).Attr("p", AttributeKind.Float, 2.0f).Constraint("T", Float).Evaluate(PoolKernels.LpPool);
+        Window(s.Define("LpPool", 2, 11)).Attr("p", AttributeKind.Int, 2L).Constraint("T", Float).Evaluate(PoolKernels.LpPool);
         Window(s.Define("LpPool", 18, 22)).Attr("p", AttributeKind.Int, 2L).Attr("ceil_mode", AttributeKind.Int, 0L)
-            .Attr("dilations", AttributeKind.Ints).Constraint("T", Float);
+            .Attr("dilations", AttributeKind.Ints).Constraint("T", Float).Evaluate(PoolKernels.LpPool);
     }
 
     private static OperatorSchemaBuilder Window(OperatorSchemaBuilder b, bool indices = false)

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -14,16 +15,16 @@ internal static class RecurrentOperators
         foreach (int v in new[] { 1, 7, 14 })
         {
             int[] versions = v == 14 ? [14, 22] : [v];
-            Common(s.Define("RNN", versions), v).Attr("activations", AttributeKind.Strings, s_rnnActivations)
+            Common(s.Define("RNN", versions), v).Evaluate(RecurrentKernels.Rnn).Attr("activations", AttributeKind.Strings, s_rnnActivations)
                 .OptionalOutput("Y", "T").OptionalOutput("Y_h", "T");
-            Common(s.Define("LSTM", versions), v).OptionalInput("initial_c", "T").OptionalInput("P", "T")
+            Common(s.Define("LSTM", versions), v).Evaluate(RecurrentKernels.Lstm).OptionalInput("initial_c", "T").OptionalInput("P", "T")
                 .Attr("activations", AttributeKind.Strings).Attr("input_forget", AttributeKind.Int, 0L)
                 .OptionalOutput("Y", "T").OptionalOutput("Y_h", "T").OptionalOutput("Y_c", "T");
         }
         foreach (int v in new[] { 1, 3, 7, 14 })
         {
             int[] versions = v == 14 ? [14, 22] : [v];
-            var gru = Common(s.Define("GRU", versions), v).Attr("activations", AttributeKind.Strings)
+            var gru = Common(s.Define("GRU", versions), v).Evaluate(RecurrentKernels.Gru).Attr("activations", AttributeKind.Strings)
                 .OptionalOutput("Y", "T").OptionalOutput("Y_h", "T");
             if (v >= 3)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -12,12 +13,13 @@ internal static class RegionPoolOperators
     {
         foreach (string name in new[] { "GlobalAveragePool", "GlobalMaxPool" })
         {
-            s.Define(name, 1, 22).Input("X", "T").Output("Y", "T").Constraint("T", Float).Infer(InferGlobal);
+            s.Define(name, 1, 22).Input("X", "T").Output("Y", "T").Constraint("T", Float).Infer(InferGlobal)
+                .Evaluate(name == "GlobalMaxPool" ? PoolKernels.GlobalMaxPool : PoolKernels.GlobalAveragePool);
         }
         s.Define("GlobalLpPool", 1).Input("X", "T").Output("Y", "T").Attr("p", AttributeKind.Float, 2.0f)
-            .Constraint("T", Float).Infer(InferGlobal);
+            .Constraint("T", Float).Infer(InferGlobal).Evaluate(PoolKernels.GlobalLpPool);
         s.Define("GlobalLpPool", 2, 22).Input("X", "T").Output("Y", "T").Attr("p", AttributeKind.Int, 2L)
-            .Constraint("T", Float).Infer(InferGlobal);
+            .Constraint("T", Float).Infer(InferGlobal).Evaluate(PoolKernels.GlobalLpPool);
 
         s.Define("MaxUnpool", 9, 11, 22).Input("X", "T1").Input("I", "T2").OptionalInput("output_shape", "T2")
             .Output("output", "T1").RequiredAttr("kernel_shape", AttributeKind.Ints).Attr("pads", AttributeKind.Ints)

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,18 +10,18 @@ internal static class ConcatSplitOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Concat", 1).VariadicInput("inputs", "T").Output("concat_result", "T").Attr("axis", AttributeKind.Int, 1L)
+        s.Define("Concat", 1).Evaluate(ConcatSplitKernels.Concat).VariadicInput("inputs", "T").Output("concat_result", "T").Attr("axis", AttributeKind.Int, 1L)
             .Constraint("T", Float).Infer(InferConcat);
-        s.Define("Concat", 4, 11, 13).VariadicInput("inputs", "T").Output("concat_result", "T")
+        s.Define("Concat", 4, 11, 13).Evaluate(ConcatSplitKernels.Concat).VariadicInput("inputs", "T").Output("concat_result", "T")
             .RequiredAttr("axis", AttributeKind.Int).Constraint("T", All).Infer(InferConcat);
 
-        s.Define("Split", 1).Input("input", "T").OptionalInput("split", "T").VariadicOutput("outputs", "T")
+        s.Define("Split", 1).Evaluate(ConcatSplitKernels.Split).Input("input", "T").OptionalInput("split", "T").VariadicOutput("outputs", "T")
             .Attr("axis", AttributeKind.Int, 0L).Attr("split", AttributeKind.Ints).Constraint("T", Float).Infer(InferSplit);
-        s.Define("Split", 2, 11).Input("input", "T").VariadicOutput("outputs", "T")
+        s.Define("Split", 2, 11).Evaluate(ConcatSplitKernels.Split).Input("input", "T").VariadicOutput("outputs", "T")
             .Attr("axis", AttributeKind.Int, 0L).Attr("split", AttributeKind.Ints).Constraint("T", All).Infer(InferSplit);
-        s.Define("Split", 13).Input("input", "T").OptionalInput("split", "tensor(int64)").VariadicOutput("outputs", "T")
+        s.Define("Split", 13).Evaluate(ConcatSplitKernels.Split).Input("input", "T").OptionalInput("split", "tensor(int64)").VariadicOutput("outputs", "T")
             .Attr("axis", AttributeKind.Int, 0L).Constraint("T", All).Infer(InferSplit);
-        s.Define("Split", 18).Input("input", "T").OptionalInput("split", "tensor(int64)").VariadicOutput("outputs", "T")
+        s.Define("Split", 18).Evaluate(ConcatSplitKernels.Split).Input("input", "T").OptionalInput("split", "tensor(int64)").VariadicOutput("outputs", "T")
             .Attr("axis", AttributeKind.Int, 0L).Attr("num_outputs", AttributeKind.Int).Constraint("T", All).Infer(InferSplit);
     }
 

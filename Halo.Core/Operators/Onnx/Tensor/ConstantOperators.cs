@@ -1,6 +1,7 @@
 using Halo.Core.IR;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -13,26 +14,26 @@ internal static class ConstantOperators
 
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Constant", 1, 9).Output("output", "T").RequiredAttr("value", AttributeKind.Tensor)
+        s.Define("Constant", 1, 9).Evaluate(ConstantKernels.Constant).Output("output", "T").RequiredAttr("value", AttributeKind.Tensor)
             .Constraint("T", All).Infer(InferConstant);
-        s.Define("Constant", 11).Output("output", "T").Attr("value", AttributeKind.Tensor)
+        s.Define("Constant", 11).Evaluate(ConstantKernels.Constant).Output("output", "T").Attr("value", AttributeKind.Tensor)
             .Attr("sparse_value", AttributeKind.SparseTensor).Constraint("T", All).Infer(InferConstant);
-        s.Define("Constant", 12, 13, 19, 21, 23).Output("output", "T").Attr("value", AttributeKind.Tensor)
+        s.Define("Constant", 12, 13, 19, 21, 23).Evaluate(ConstantKernels.Constant).Output("output", "T").Attr("value", AttributeKind.Tensor)
             .Attr("sparse_value", AttributeKind.SparseTensor)
             .Attr("value_float", AttributeKind.Float).Attr("value_floats", AttributeKind.Floats)
             .Attr("value_int", AttributeKind.Int).Attr("value_ints", AttributeKind.Ints)
             .Attr("value_string", AttributeKind.String).Attr("value_strings", AttributeKind.Strings)
             .Constraint("T", AllIr10).Infer(InferConstant);
 
-        s.Define("ConstantOfShape", 9, 20, 21, 23).Input("input", "T1").Output("output", "T2")
+        s.Define("ConstantOfShape", 9, 20, 21, 23).Evaluate(ConstantKernels.ConstantOfShape).Input("input", "T1").Output("output", "T2")
             .Attr("value", AttributeKind.Tensor).Constraint("T1", TypeSets.Int64)
             .Constraint("T2", [.. Numeric, .. Bool, .. Float8, .. FourBit]).Infer(InferConstantOfShape);
 
-        s.Define("EyeLike", 9, 22).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
+        s.Define("EyeLike", 9, 22).Evaluate(ConstantKernels.EyeLike).Input("input", "T1").Output("output", "T2").Attr("dtype", AttributeKind.Int)
             .Attr("k", AttributeKind.Int, 0L).Constraint("T1", [.. Numeric, .. Bool])
             .Constraint("T2", [.. Numeric, .. Bool]).Infer(InferEyeLike);
 
-        s.Define("Range", 11).Input("start", "T").Input("limit", "T").Input("delta", "T").Output("output", "T")
+        s.Define("Range", 11).Evaluate(ConstantKernels.Range).Input("start", "T").Input("limit", "T").Input("delta", "T").Output("output", "T")
             .Constraint("T", [.. Tensors("float", "double", "int16", "int32", "int64")]).Infer(InferRange);
     }
 

@@ -1,6 +1,7 @@
 using Halo.Core.IR;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -12,16 +13,16 @@ internal static class ControlFlowOperators
     {
         foreach (var (versions, values) in ValueSets())
         {
-            s.Define("If", versions).Input("cond", "B").VariadicOutput("outputs", "V", 1, homogeneous: false)
+            s.Define("If", versions).Evaluate(ControlFlowKernels.If).Input("cond", "B").VariadicOutput("outputs", "V", 1, homogeneous: false)
                 .RequiredAttr("then_branch", AttributeKind.Graph).RequiredAttr("else_branch", AttributeKind.Graph)
                 .Constraint("V", values).Constraint("B", Bool).Infer(InferIf);
-            s.Define("Loop", versions).OptionalInput("M", "I").OptionalInput("cond", "B")
+            s.Define("Loop", versions).Evaluate(ControlFlowKernels.Loop).OptionalInput("M", "I").OptionalInput("cond", "B")
                 .VariadicInput("v_initial", "V", 0, homogeneous: false)
                 .VariadicOutput("v_final_and_scan_outputs", "V", 1, homogeneous: false)
                 .RequiredAttr("body", AttributeKind.Graph).Constraint("V", values).Constraint("I", TypeSets.Int64).Constraint("B", Bool)
                 .Infer(InferLoop);
         }
-        s.Define("SequenceMap", 17).Input("input_sequence", "S").VariadicInput("additional_inputs", "V", 0, homogeneous: false)
+        s.Define("SequenceMap", 17).Evaluate(ControlFlowKernels.SequenceMap).Input("input_sequence", "S").VariadicInput("additional_inputs", "V", 0, homogeneous: false)
             .VariadicOutput("out_sequence", "S", 1, homogeneous: false).RequiredAttr("body", AttributeKind.Graph)
             .Constraint("S", Sequences).Constraint("V", [.. Sequences, .. All]).Infer(InferSequenceMap);
     }

@@ -1,4 +1,5 @@
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -8,11 +9,11 @@ internal static class ExpandOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Expand", 8, 13).Input("input", "T").Input("shape", "tensor(int64)").Output("output", "T")
+        s.Define("Expand", 8, 13).Evaluate(MoveKernels.Expand).Input("input", "T").Input("shape", "tensor(int64)").Output("output", "T")
             .Constraint("T", All).Infer(InferExpand);
-        s.Define("Tile", 1).Input("input", "T").Input("tiles", "T1").Input("axis", "T1").Output("output", "T")
+        s.Define("Tile", 1).Evaluate(MoveKernels.Tile).Input("input", "T").Input("tiles", "T1").Input("axis", "T1").Output("output", "T")
             .Constraint("T", All).Constraint("T1", TypeSets.Int64).Infer(InferTile1);
-        s.Define("Tile", 6, 13).Input("input", "T").Input("repeats", "T1").Output("output", "T")
+        s.Define("Tile", 6, 13).Evaluate(MoveKernels.Tile).Input("input", "T").Input("repeats", "T1").Output("output", "T")
             .Constraint("T", All).Constraint("T1", TypeSets.Int64).Infer(InferTile);
     }
 

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,13 +10,13 @@ internal static class GatherOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Gather", 1, 11, 13).Input("data", "T").Input("indices", "Tind").Output("output", "T")
+        s.Define("Gather", 1, 11, 13).Evaluate(GatherKernels.Gather).Input("data", "T").Input("indices", "Tind").Output("output", "T")
             .Attr("axis", AttributeKind.Int, 0L).Constraint("T", AllIr10).Constraint("Tind", TypeSets.Index).Infer(InferGather);
-        s.Define("GatherElements", 11, 13).Input("data", "T").Input("indices", "Tind").Output("output", "T")
+        s.Define("GatherElements", 11, 13).Evaluate(GatherKernels.GatherElements).Input("data", "T").Input("indices", "Tind").Output("output", "T")
             .Attr("axis", AttributeKind.Int, 0L).Constraint("T", All).Constraint("Tind", TypeSets.Index).Infer(InferGatherElements);
-        s.Define("GatherND", 11).Input("data", "T").Input("indices", "tensor(int64)").Output("output", "T")
+        s.Define("GatherND", 11).Evaluate(GatherKernels.GatherND).Input("data", "T").Input("indices", "tensor(int64)").Output("output", "T")
             .Constraint("T", All).Infer(InferGatherNd);
-        s.Define("GatherND", 12, 13).Input("data", "T").Input("indices", "tensor(int64)").Output("output", "T")
+        s.Define("GatherND", 12, 13).Evaluate(GatherKernels.GatherND).Input("data", "T").Input("indices", "tensor(int64)").Output("output", "T")
             .Attr("batch_dims", AttributeKind.Int, 0L).Constraint("T", All).Infer(InferGatherNd);
     }
 

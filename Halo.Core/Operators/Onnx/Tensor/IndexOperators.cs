@@ -1,6 +1,7 @@
 using Halo.Core.IR;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -10,14 +11,14 @@ internal static class IndexOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("OneHot", 9, 11).Input("indices", "T1").Input("depth", "T2").Input("values", "T3").Output("output", "T3")
+        s.Define("OneHot", 9, 11).Evaluate(IndexKernels.OneHot).Input("indices", "T1").Input("depth", "T2").Input("values", "T3").Output("output", "T3")
             .Attr("axis", AttributeKind.Int, -1L).Constraint("T1", Numeric).Constraint("T2", Numeric).Constraint("T3", All)
             .Infer(InferOneHot);
-        s.Define("NonZero", 9, 13).Input("X", "T").Output("Y", "tensor(int64)").Constraint("T", All).Infer(InferNonZero);
-        s.Define("Unique", 11).Input("X", "T").Output("Y", "T").OptionalOutput("indices", "tensor(int64)")
+        s.Define("NonZero", 9, 13).Evaluate(IndexKernels.NonZero).Input("X", "T").Output("Y", "tensor(int64)").Constraint("T", All).Infer(InferNonZero);
+        s.Define("Unique", 11).Evaluate(UniqueKernel.Unique).Input("X", "T").Output("Y", "T").OptionalOutput("indices", "tensor(int64)")
             .OptionalOutput("inverse_indices", "tensor(int64)").OptionalOutput("counts", "tensor(int64)")
             .Attr("axis", AttributeKind.Int).Attr("sorted", AttributeKind.Int, 1L).Constraint("T", All).Infer(InferUnique);
-        s.Define("Compress", 9, 11).Input("input", "T").Input("condition", "T1").Output("output", "T")
+        s.Define("Compress", 9, 11).Evaluate(GatherKernels.Compress).Input("input", "T").Input("condition", "T1").Output("output", "T")
             .Attr("axis", AttributeKind.Int).Constraint("T", All).Constraint("T1", Bool).Infer(InferCompress);
     }
 

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,13 +10,13 @@ internal static class LayoutOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("DepthToSpace", 1).Input("input", "T").Output("output", "T").RequiredAttr("blocksize", AttributeKind.Int)
+        s.Define("DepthToSpace", 1).Evaluate(LayoutKernels.DepthToSpace).Input("input", "T").Output("output", "T").RequiredAttr("blocksize", AttributeKind.Int)
             .Constraint("T", All).Infer(ctx => InferBlocks(ctx, toSpace: true));
-        s.Define("DepthToSpace", 11, 13).Input("input", "T").Output("output", "T").RequiredAttr("blocksize", AttributeKind.Int)
+        s.Define("DepthToSpace", 11, 13).Evaluate(LayoutKernels.DepthToSpace).Input("input", "T").Output("output", "T").RequiredAttr("blocksize", AttributeKind.Int)
             .Attr("mode", AttributeKind.String, "DCR").Constraint("T", All).Infer(ctx => InferBlocks(ctx, toSpace: true));
-        s.Define("SpaceToDepth", 1, 13).Input("input", "T").Output("output", "T").RequiredAttr("blocksize", AttributeKind.Int)
+        s.Define("SpaceToDepth", 1, 13).Evaluate(LayoutKernels.SpaceToDepth).Input("input", "T").Output("output", "T").RequiredAttr("blocksize", AttributeKind.Int)
             .Constraint("T", All).Infer(ctx => InferBlocks(ctx, toSpace: false));
-        s.Define("ReverseSequence", 10).Input("input", "T").Input("sequence_lens", "tensor(int64)").Output("Y", "T")
+        s.Define("ReverseSequence", 10).Evaluate(LayoutKernels.ReverseSequence).Input("input", "T").Input("sequence_lens", "tensor(int64)").Output("Y", "T")
             .Attr("batch_axis", AttributeKind.Int, 1L).Attr("time_axis", AttributeKind.Int, 0L)
             .Constraint("T", All).Infer(InferReverseSequence);
         s.Define("Col2Im", 18).Input("input", "T").Input("image_shape", "tensor(int64)").Input("block_shape", "tensor(int64)")

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -10,15 +11,15 @@ internal static class OptionalOperators
     public static void Register(OperatorSetBuilder s)
     {
         string[] values = [.. AllIr10, .. TensorTypeSets.SequencesIr10];
-        s.Define("Optional", 15).OptionalInput("input", "V").Output("output", "O").Attr("type", AttributeKind.Type)
+        s.Define("Optional", 15).Evaluate(OptionalKernels.Optional).OptionalInput("input", "V").Output("output", "O").Attr("type", AttributeKind.Type)
             .Constraint("V", values).Constraint("O", TensorTypeSets.OptionalsIr10).Infer(InferOptional);
-        s.Define("OptionalHasElement", 15).Input("input", "O").Output("output", "B")
+        s.Define("OptionalHasElement", 15).Evaluate(OptionalKernels.OptionalHasElement).Input("input", "O").Output("output", "B")
             .Constraint("O", TensorTypeSets.OptionalsIr10).Constraint("B", Bool).Infer(InferHasElement);
-        s.Define("OptionalHasElement", 18).OptionalInput("input", "O").Output("output", "B")
+        s.Define("OptionalHasElement", 18).Evaluate(OptionalKernels.OptionalHasElement).OptionalInput("input", "O").Output("output", "B")
             .Constraint("O", [.. TensorTypeSets.OptionalsIr10, .. values]).Constraint("B", Bool).Infer(InferHasElement);
-        s.Define("OptionalGetElement", 15).Input("input", "O").Output("output", "V")
+        s.Define("OptionalGetElement", 15).Evaluate(OptionalKernels.OptionalGetElement).Input("input", "O").Output("output", "V")
             .Constraint("O", TensorTypeSets.OptionalsIr10).Constraint("V", values).Infer(InferGetElement);
-        s.Define("OptionalGetElement", 18).Input("input", "O").Output("output", "V")
+        s.Define("OptionalGetElement", 18).Evaluate(OptionalKernels.OptionalGetElement).Input("input", "O").Output("output", "V")
             .Constraint("O", [.. TensorTypeSets.OptionalsIr10, .. values]).Constraint("V", values).Infer(InferGetElement);
     }
 

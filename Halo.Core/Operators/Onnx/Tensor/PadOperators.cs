@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,20 +10,20 @@ internal static class PadOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Pad", 1).Input("data", "T").Output("output", "T").RequiredAttr("paddings", AttributeKind.Ints)
+        s.Define("Pad", 1).Evaluate(PadKernels.Pad).Input("data", "T").Output("output", "T").RequiredAttr("paddings", AttributeKind.Ints)
             .Attr("mode", AttributeKind.String, "constant").Attr("value", AttributeKind.Float, 0f)
             .Constraint("T", Float).Infer(InferPad);
-        s.Define("Pad", 2).Input("data", "T").Output("output", "T").RequiredAttr("pads", AttributeKind.Ints)
+        s.Define("Pad", 2).Evaluate(PadKernels.Pad).Input("data", "T").Output("output", "T").RequiredAttr("pads", AttributeKind.Ints)
             .Attr("mode", AttributeKind.String, "constant").Attr("value", AttributeKind.Float, 0f)
             .Constraint("T", Float).Infer(InferPad);
-        s.Define("Pad", 11, 13).Input("data", "T").Input("pads", "tensor(int64)").OptionalInput("constant_value", "T")
+        s.Define("Pad", 11, 13).Evaluate(PadKernels.Pad).Input("data", "T").Input("pads", "tensor(int64)").OptionalInput("constant_value", "T")
             .Output("output", "T").Attr("mode", AttributeKind.String, "constant")
             .Constraint("T", All).Infer(InferPad);
-        s.Define("Pad", 18, 19, 21, 23).Input("data", "T").Input("pads", "tensor(int64)").OptionalInput("constant_value", "T")
+        s.Define("Pad", 18, 19, 21, 23).Evaluate(PadKernels.Pad).Input("data", "T").Input("pads", "tensor(int64)").OptionalInput("constant_value", "T")
             .OptionalInput("axes", "Tind").Output("output", "T").Attr("mode", AttributeKind.String, "constant")
             .Constraint("T", AllIr10).Constraint("Tind", TypeSets.Index).Infer(InferPad);
 
-        s.Define("CenterCropPad", 18).Input("input_data", "T").Input("shape", "Tind").Output("output_data", "T")
+        s.Define("CenterCropPad", 18).Evaluate(PadKernels.CenterCropPad).Input("input_data", "T").Input("shape", "Tind").Output("output_data", "T")
             .Attr("axes", AttributeKind.Ints).Constraint("T", AllIr10).Constraint("Tind", TypeSets.Index).Infer(InferCenterCropPad);
     }
 

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,24 +10,24 @@ internal static class ReshapeOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Shape", 1, 13).Input("data", "T").Output("shape", "T1")
+        s.Define("Shape", 1, 13).Evaluate(ShapeKernels.Shape).Input("data", "T").Output("shape", "T1")
             .Constraint("T", All).Constraint("T1", TypeSets.Int64).Infer(InferShape);
-        s.Define("Shape", 15, 19, 21, 23).Input("data", "T").Output("shape", "T1")
+        s.Define("Shape", 15, 19, 21, 23).Evaluate(ShapeKernels.Shape).Input("data", "T").Output("shape", "T1")
             .Attr("start", AttributeKind.Int, 0L).Attr("end", AttributeKind.Int)
             .Constraint("T", AllIr10).Constraint("T1", TypeSets.Int64).Infer(InferShape);
-        s.Define("Size", 1, 13, 19, 21, 23).Input("data", "T").Output("size", "T1")
+        s.Define("Size", 1, 13, 19, 21, 23).Evaluate(ShapeKernels.Size).Input("data", "T").Output("size", "T1")
             .Constraint("T", AllIr10).Constraint("T1", TypeSets.Int64)
             .Infer(ctx => ctx.SetOutput(0, ElementType.Int64, Shape.Scalar));
 
-        s.Define("Reshape", 1).Input("data", "T").Output("reshaped", "T")
+        s.Define("Reshape", 1).Evaluate(ShapeKernels.Reshape).Input("data", "T").Output("reshaped", "T")
             .Attr("shape", AttributeKind.Ints).Attr("consumed_inputs", AttributeKind.Ints)
             .Constraint("T", Float).Infer(InferReshape);
-        s.Define("Reshape", 5, 13).Input("data", "T").Input("shape", "tensor(int64)").Output("reshaped", "T")
+        s.Define("Reshape", 5, 13).Evaluate(ShapeKernels.Reshape).Input("data", "T").Input("shape", "tensor(int64)").Output("reshaped", "T")
             .Constraint("T", All).Infer(InferReshape);
-        s.Define("Reshape", 14, 19, 21, 23).Input("data", "T").Input("shape", "tensor(int64)").Output("reshaped", "T")
+        s.Define("Reshape", 14, 19, 21, 23).Evaluate(ShapeKernels.Reshape).Input("data", "T").Input("shape", "tensor(int64)").Output("reshaped", "T")
             .Attr("allowzero", AttributeKind.Int, 0L).Constraint("T", AllIr10).Infer(InferReshape);
 
-        s.Define("Flatten", 1, 9, 11, 13, 21, 23).Input("input", "T").Output("output", "T")
+        s.Define("Flatten", 1, 9, 11, 13, 21, 23).Evaluate(ShapeKernels.Flatten).Input("input", "T").Output("output", "T")
             .Attr("axis", AttributeKind.Int, 1L).Constraint("T", AllIr10).Infer(InferFlatten);
     }
 

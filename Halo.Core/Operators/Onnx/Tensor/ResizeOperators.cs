@@ -1,6 +1,7 @@
 using Halo.Core.IR;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -12,20 +13,20 @@ internal static class ResizeOperators
 
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Upsample", 1).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
+        s.Define("Upsample", 1).Evaluate(ResizeKernel.Resize).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
             .RequiredAttr("height_scale", AttributeKind.Float).RequiredAttr("width_scale", AttributeKind.Float)
             .Constraint("T", [.. Float, "tensor(bool)", "tensor(int32)", "tensor(int64)"]).Infer(InferUpsample1);
-        s.Define("Upsample", 7).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
+        s.Define("Upsample", 7).Evaluate(ResizeKernel.Resize).Input("X", "T").Output("Y", "T").Attr("mode", AttributeKind.String, "nearest")
             .RequiredAttr("scales", AttributeKind.Floats).Constraint("T", All).Infer(InferResize);
-        s.Define("Upsample", 9).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
+        s.Define("Upsample", 9).Evaluate(ResizeKernel.Resize).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
             .Attr("mode", AttributeKind.String, "nearest").Constraint("T", All).Infer(InferResize);
-        s.Define("Resize", 10).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
+        s.Define("Resize", 10).Evaluate(ResizeKernel.Resize).Input("X", "T").Input("scales", "tensor(float)").Output("Y", "T")
             .Attr("mode", AttributeKind.String, "nearest").Constraint("T", All).Infer(InferResize);
-        Resize11(s.Define("Resize", 11).Input("X", "T1").Input("roi", "T2").Input("scales", "tensor(float)")
+        Resize11(s.Define("Resize", 11).Evaluate(ResizeKernel.Resize).Input("X", "T1").Input("roi", "T2").Input("scales", "tensor(float)")
             .OptionalInput("sizes", "tensor(int64)"));
-        Resize11(s.Define("Resize", 13).Input("X", "T1").OptionalInput("roi", "T2").OptionalInput("scales", "tensor(float)")
+        Resize11(s.Define("Resize", 13).Evaluate(ResizeKernel.Resize).Input("X", "T1").OptionalInput("roi", "T2").OptionalInput("scales", "tensor(float)")
             .OptionalInput("sizes", "tensor(int64)"));
-        Resize11(s.Define("Resize", 18, 19).Input("X", "T1").OptionalInput("roi", "T2").OptionalInput("scales", "tensor(float)")
+        Resize11(s.Define("Resize", 18, 19).Evaluate(ResizeKernel.Resize).Input("X", "T1").OptionalInput("roi", "T2").OptionalInput("scales", "tensor(float)")
             .OptionalInput("sizes", "tensor(int64)").Attr("antialias", AttributeKind.Int, 0L).Attr("axes", AttributeKind.Ints)
             .Attr("keep_aspect_ratio_policy", AttributeKind.String, "stretch"));
     }

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,12 +10,12 @@ internal static class ScanOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Scan", 8).OptionalInput("sequence_lens", "I")
+        s.Define("Scan", 8).Evaluate(ScanKernels.Scan).OptionalInput("sequence_lens", "I")
             .VariadicInput("initial_state_and_scan_inputs", "V", 1, homogeneous: false)
             .VariadicOutput("final_state_and_scan_outputs", "V", 1, homogeneous: false)
             .RequiredAttr("body", AttributeKind.Graph).RequiredAttr("num_scan_inputs", AttributeKind.Int)
             .Attr("directions", AttributeKind.Ints).Constraint("I", TypeSets.Int64).Constraint("V", All).Infer(InferScan);
-        s.Define("Scan", 9, 11, 16, 19, 21, 23).VariadicInput("initial_state_and_scan_inputs", "V", 1, homogeneous: false)
+        s.Define("Scan", 9, 11, 16, 19, 21, 23).Evaluate(ScanKernels.Scan).VariadicInput("initial_state_and_scan_inputs", "V", 1, homogeneous: false)
             .VariadicOutput("final_state_and_scan_outputs", "V", 1, homogeneous: false)
             .RequiredAttr("body", AttributeKind.Graph).RequiredAttr("num_scan_inputs", AttributeKind.Int)
             .Attr("scan_input_axes", AttributeKind.Ints).Attr("scan_input_directions", AttributeKind.Ints)

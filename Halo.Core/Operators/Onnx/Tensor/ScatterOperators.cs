@@ -1,4 +1,5 @@
 using Halo.Core.IR.Attributes;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -8,17 +9,17 @@ internal static class ScatterOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Scatter", 9).Input("data", "T").Input("indices", "Tind").Input("updates", "T").Output("output", "T")
+        s.Define("Scatter", 9).Evaluate(ScatterKernels.ScatterElements).Input("data", "T").Input("indices", "Tind").Input("updates", "T").Output("output", "T")
             .Attr("axis", AttributeKind.Int, 0L).Constraint("T", All).Constraint("Tind", TypeSets.Index).Infer(InferScatterElements);
-        s.Define("ScatterElements", 11, 13).Input("data", "T").Input("indices", "Tind").Input("updates", "T")
+        s.Define("ScatterElements", 11, 13).Evaluate(ScatterKernels.ScatterElements).Input("data", "T").Input("indices", "Tind").Input("updates", "T")
             .Output("output", "T").Attr("axis", AttributeKind.Int, 0L)
             .Constraint("T", All).Constraint("Tind", TypeSets.Index).Infer(InferScatterElements);
-        s.Define("ScatterElements", 16, 18).Input("data", "T").Input("indices", "Tind").Input("updates", "T")
+        s.Define("ScatterElements", 16, 18).Evaluate(ScatterKernels.ScatterElements).Input("data", "T").Input("indices", "Tind").Input("updates", "T")
             .Output("output", "T").Attr("axis", AttributeKind.Int, 0L).Attr("reduction", AttributeKind.String, "none")
             .Constraint("T", All).Constraint("Tind", TypeSets.Index).Infer(InferScatterElements);
-        s.Define("ScatterND", 11, 13).Input("data", "T").Input("indices", "tensor(int64)").Input("updates", "T")
+        s.Define("ScatterND", 11, 13).Evaluate(ScatterKernels.ScatterND).Input("data", "T").Input("indices", "tensor(int64)").Input("updates", "T")
             .Output("output", "T").Constraint("T", All).Infer(InferScatterNd);
-        s.Define("ScatterND", 16, 18).Input("data", "T").Input("indices", "tensor(int64)").Input("updates", "T")
+        s.Define("ScatterND", 16, 18).Evaluate(ScatterKernels.ScatterND).Input("data", "T").Input("indices", "tensor(int64)").Input("updates", "T")
             .Output("output", "T").Attr("reduction", AttributeKind.String, "none").Constraint("T", All).Infer(InferScatterNd);
     }
 

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,25 +10,25 @@ internal static class SequenceOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("SequenceConstruct", 11).VariadicInput("inputs", "T").Output("output_sequence", "S")
+        s.Define("SequenceConstruct", 11).Evaluate(SequenceKernels.SequenceConstruct).VariadicInput("inputs", "T").Output("output_sequence", "S")
             .Constraint("T", All).Constraint("S", Sequences).Infer(InferConstruct);
-        s.Define("SequenceEmpty", 11).Output("output", "S").Attr("dtype", AttributeKind.Int)
+        s.Define("SequenceEmpty", 11).Evaluate(SequenceKernels.SequenceEmpty).Output("output", "S").Attr("dtype", AttributeKind.Int)
             .Constraint("S", Sequences).Infer(InferEmpty);
-        s.Define("SequenceAt", 11).Input("input_sequence", "S").Input("position", "I").Output("tensor", "T")
+        s.Define("SequenceAt", 11).Evaluate(SequenceKernels.SequenceAt).Input("input_sequence", "S").Input("position", "I").Output("tensor", "T")
             .Constraint("S", Sequences).Constraint("I", TypeSets.Index).Constraint("T", All).Infer(InferAt);
-        s.Define("SequenceInsert", 11).Input("input_sequence", "S").Input("tensor", "T").OptionalInput("position", "I")
+        s.Define("SequenceInsert", 11).Evaluate(SequenceKernels.SequenceInsert).Input("input_sequence", "S").Input("tensor", "T").OptionalInput("position", "I")
             .Output("output_sequence", "S").Constraint("S", Sequences).Constraint("T", All).Constraint("I", TypeSets.Index)
             .Infer(InferInsert);
-        s.Define("SequenceErase", 11).Input("input_sequence", "S").OptionalInput("position", "I")
+        s.Define("SequenceErase", 11).Evaluate(SequenceKernels.SequenceErase).Input("input_sequence", "S").OptionalInput("position", "I")
             .Output("output_sequence", "S").Constraint("S", Sequences).Constraint("I", TypeSets.Index)
             .Infer(ShapeHelpers.SameAsInput(0));
-        s.Define("SequenceLength", 11).Input("input_sequence", "S").Output("length", "I")
+        s.Define("SequenceLength", 11).Evaluate(SequenceKernels.SequenceLength).Input("input_sequence", "S").Output("length", "I")
             .Constraint("S", Sequences).Constraint("I", TypeSets.Int64)
             .Infer(ctx => ctx.SetOutput(0, ElementType.Int64, Shape.Scalar));
-        s.Define("SplitToSequence", 11).Input("input", "T").OptionalInput("split", "I").Output("output_sequence", "S")
+        s.Define("SplitToSequence", 11).Evaluate(SequenceKernels.SplitToSequence).Input("input", "T").OptionalInput("split", "I").Output("output_sequence", "S")
             .Attr("axis", AttributeKind.Int, 0L).Attr("keepdims", AttributeKind.Int, 1L)
             .Constraint("T", All).Constraint("I", TypeSets.Index).Constraint("S", Sequences).Infer(InferSplitToSequence);
-        s.Define("ConcatFromSequence", 11).Input("input_sequence", "S").Output("concat_result", "T")
+        s.Define("ConcatFromSequence", 11).Evaluate(SequenceKernels.ConcatFromSequence).Input("input_sequence", "S").Output("concat_result", "T")
             .RequiredAttr("axis", AttributeKind.Int).Attr("new_axis", AttributeKind.Int, 0L)
             .Constraint("S", Sequences).Constraint("T", All).Infer(InferConcatFromSequence);
     }

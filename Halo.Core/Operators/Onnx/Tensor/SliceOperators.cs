@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -12,10 +13,10 @@ internal static class SliceOperators
 
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Slice", 1).Input("data", "T").Output("output", "T")
+        s.Define("Slice", 1).Evaluate(MoveKernels.Slice).Input("data", "T").Output("output", "T")
             .Attr("axes", AttributeKind.Ints).RequiredAttr("starts", AttributeKind.Ints).RequiredAttr("ends", AttributeKind.Ints)
             .Constraint("T", All).Infer(InferSlice);
-        s.Define("Slice", 10, 11, 13).Input("data", "T").Input("starts", "Tind").Input("ends", "Tind")
+        s.Define("Slice", 10, 11, 13).Evaluate(MoveKernels.Slice).Input("data", "T").Input("starts", "Tind").Input("ends", "Tind")
             .OptionalInput("axes", "Tind").OptionalInput("steps", "Tind").Output("output", "T")
             .Constraint("T", All).Constraint("Tind", TypeSets.Index).Infer(InferSlice);
     }

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,15 +10,15 @@ internal static class SqueezeOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("Squeeze", 1, 11).Input("data", "T").Output("squeezed", "T").Attr("axes", AttributeKind.Ints)
+        s.Define("Squeeze", 1, 11).Evaluate(ShapeKernels.Squeeze).Input("data", "T").Output("squeezed", "T").Attr("axes", AttributeKind.Ints)
             .Constraint("T", All).Infer(InferSqueeze);
-        s.Define("Squeeze", 13, 21, 23).Input("data", "T").OptionalInput("axes", "tensor(int64)").Output("squeezed", "T")
+        s.Define("Squeeze", 13, 21, 23).Evaluate(ShapeKernels.Squeeze).Input("data", "T").OptionalInput("axes", "tensor(int64)").Output("squeezed", "T")
             .Constraint("T", AllIr10).Infer(InferSqueeze);
-        s.Define("Unsqueeze", 1, 11).Input("data", "T").Output("expanded", "T").RequiredAttr("axes", AttributeKind.Ints)
+        s.Define("Unsqueeze", 1, 11).Evaluate(ShapeKernels.Unsqueeze).Input("data", "T").Output("expanded", "T").RequiredAttr("axes", AttributeKind.Ints)
             .Constraint("T", All).Infer(InferUnsqueeze);
-        s.Define("Unsqueeze", 13, 21, 23).Input("data", "T").Input("axes", "tensor(int64)").Output("expanded", "T")
+        s.Define("Unsqueeze", 13, 21, 23).Evaluate(ShapeKernels.Unsqueeze).Input("data", "T").Input("axes", "tensor(int64)").Output("expanded", "T")
             .Constraint("T", AllIr10).Infer(InferUnsqueeze);
-        s.Define("Transpose", 1, 13, 21, 23).Input("data", "T").Output("transposed", "T").Attr("perm", AttributeKind.Ints)
+        s.Define("Transpose", 1, 13, 21, 23).Evaluate(MoveKernels.Transpose).Input("data", "T").Output("transposed", "T").Attr("perm", AttributeKind.Ints)
             .Constraint("T", AllIr10).Infer(InferTranspose);
     }
 

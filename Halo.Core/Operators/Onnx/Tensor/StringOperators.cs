@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.Tensor.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.Tensor;
@@ -9,10 +10,10 @@ internal static class StringOperators
 {
     public static void Register(OperatorSetBuilder s)
     {
-        s.Define("StringNormalizer", 10).Input("X", "tensor(string)").Output("Y", "tensor(string)")
+        s.Define("StringNormalizer", 10).Evaluate(StringKernels.StringNormalizer).Input("X", "tensor(string)").Output("Y", "tensor(string)")
             .Attr("case_change_action", AttributeKind.String, "NONE").Attr("is_case_sensitive", AttributeKind.Int, 0L)
             .Attr("locale", AttributeKind.String).Attr("stopwords", AttributeKind.Strings).Infer(InferNormalizer);
-        s.Define("StringConcat", 20).Input("X", "T").Input("Y", "T").Output("Z", "T").Constraint("T", TypeSets.String)
+        s.Define("StringConcat", 20).Evaluate(StringKernels.StringConcat).Input("X", "T").Input("Y", "T").Output("Z", "T").Constraint("T", TypeSets.String)
             .Infer(ctx =>
             {
                 if (ctx.OutputCount > 0)
@@ -20,10 +21,10 @@ internal static class StringOperators
                     ShapeHelpers.Elementwise(ctx);
                 }
             });
-        s.Define("StringSplit", 20).Input("X", "T1").Output("Y", "T2").Output("Z", "T3")
+        s.Define("StringSplit", 20).Evaluate(StringKernels.StringSplit).Input("X", "T1").Output("Y", "T2").Output("Z", "T3")
             .Attr("delimiter", AttributeKind.String).Attr("maxsplit", AttributeKind.Int)
             .Constraint("T1", TypeSets.String).Constraint("T2", TypeSets.String).Constraint("T3", TypeSets.Int64).Infer(InferSplit);
-        s.Define("RegexFullMatch", 20).Input("X", "T1").Output("Y", "T2").Attr("pattern", AttributeKind.String)
+        s.Define("RegexFullMatch", 20).Evaluate(StringKernels.RegexFullMatch).Input("X", "T1").Output("Y", "T2").Attr("pattern", AttributeKind.String)
             .Constraint("T1", TypeSets.String).Constraint("T2", Bool).Infer(InferRegexFullMatch);
     }
 
