@@ -65,16 +65,7 @@ internal sealed unsafe class PoolKernel<T> : Kernel
             {
                 for (int ow = 0; ow < g.Output[2]; ow++, o++)
                 {
-                    long best = -1;
-                    T value = T.Zero;
-                    foreach (long i in Window(g, od, oh, ow, inside: true))
-                    {
-                        if (best < 0 || src[i] > value || T.IsNaN(src[i]) && !T.IsNaN(value))
-                        {
-                            best = i;
-                            value = src[i];
-                        }
-                    }
+                    var (best, value) = MaxWindow(g, src, od, oh, ow);
                     dst[o] = value;
                     if (indices is not null)
                     {
@@ -94,13 +85,7 @@ internal sealed unsafe class PoolKernel<T> : Kernel
             {
                 for (int ow = 0; ow < g.Output[2]; ow++, o++)
                 {
-                    T sum = T.Zero;
-                    int count = 0;
-                    foreach (long i in Window(g, od, oh, ow, inside: true))
-                    {
-                        sum += src[i];
-                        count++;
-                    }
+                    var (sum, count) = SumWindow(g, src, od, oh, ow);
                     if (_includePad)
                     {
                         count = CountPadded(g, od, oh, ow);
@@ -111,40 +96,71 @@ internal sealed unsafe class PoolKernel<T> : Kernel
         }
     }
 
-    /// <summary>Input offsets of the window at (od, oh, ow) that lie inside the input.</summary>
-    private static IEnumerable<long> Window(SpatialGeometry g, int od, int oh, int ow, bool inside)
+    /// <summary>The first maximum of the window at (od, oh, ow) inside the input, and its offset.</summary>
+    private static (long Index, T Value) MaxWindow(SpatialGeometry g, T* src, int od, int oh, int ow)
     {
+        long best = -1;
+        T value = T.Zero;
         for (int kd = 0; kd < g.Kernel[0]; kd++)
         {
             int id = od * g.Stride[0] - g.PadBegin[0] + kd * g.Dilation[0];
-            if (inside && (uint)id >= (uint)g.Input[0])
-            {
-                continue;
-            }
-            for (int kh = 0; kh < g.Kernel[1]; kh++)
+            for (int kh = 0; kh < g.Kernel[1] && (uint)id < (uint)g.Input[0]; kh++)
             {
                 int ih = oh * g.Stride[1] - g.PadBegin[1] + kh * g.Dilation[1];
                 if ((uint)ih >= (uint)g.Input[1])
                 {
                     continue;
                 }
+                long row = ((long)id * g.Input[1] + ih) * g.Input[2];
+                for (int kw = 0; kw < g.Kernel[2]; kw++)
+                {
+                    int iw = ow * g.Stride[2] - g.PadBegin[2] + kw * g.Dilation[2];
+                    if ((uint)iw < (uint)g.Input[2] && (best < 0 || src[row + iw] > value || T.IsNaN(src[row + iw]) && !T.IsNaN(value)))
+                    {
+                        best = row + iw;
+                        value = src[best];
+                    }
+                }
+            }
+        }
+        return (best, value);
+    }
+
+    /// <summary>The sum and count of the window at (od, oh, ow) inside the input.</summary>
+    private static (T Sum, int Count) SumWindow(SpatialGeometry g, T* src, int od, int oh, int ow)
+    {
+        T sum = T.Zero;
+        int count = 0;
+        for (int kd = 0; kd < g.Kernel[0]; kd++)
+        {
+            int id = od * g.Stride[0] - g.PadBegin[0] + kd * g.Dilation[0];
+            for (int kh = 0; kh < g.Kernel[1] && (uint)id < (uint)g.Input[0]; kh++)
+            {
+                int ih = oh * g.Stride[1] - g.PadBegin[1] + kh * g.Dilation[1];
+                if ((uint)ih >= (uint)g.Input[1])
+                {
+                    continue;
+                }
+                long row = ((long)id * g.Input[1] + ih) * g.Input[2];
                 for (int kw = 0; kw < g.Kernel[2]; kw++)
                 {
                     int iw = ow * g.Stride[2] - g.PadBegin[2] + kw * g.Dilation[2];
                     if ((uint)iw < (uint)g.Input[2])
                     {
-                        yield return ((long)id * g.Input[1] + ih) * g.Input[2] + iw;
+                        sum += src[row + iw];
+                        count++;
                     }
                 }
             }
         }
+        return (sum, count);
     }
 
     /// <summary>ONNX count_include_pad: window positions inside the padded input (not past the end padding).</summary>
     private static int CountPadded(SpatialGeometry g, int od, int oh, int ow)
     {
         int count = 1;
-        int[] o = [od, oh, ow];
+        Span<int> o = [od, oh, ow];
         for (int a = 0; a < SpatialGeometry.Rank; a++)
         {
             int n = 0;
