@@ -10,7 +10,8 @@ public sealed partial class DiagnosticDescriptorTests
 {
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() =>
         AppDomain.CurrentDomain.GetAssemblies()
-            .Concat([typeof(CoreDiagnostics).Assembly, typeof(Halo.Frontends.Onnx.OnnxImporter).Assembly])
+            .Concat([typeof(CoreDiagnostics).Assembly, typeof(Halo.Frontends.Onnx.OnnxImporter).Assembly,
+                typeof(Halo.Backends.Diagnostics.BackendDiagnostics).Assembly])
             .Distinct()
             .Where(a => a.GetName().Name?.StartsWith("Halo.", StringComparison.Ordinal) == true || a.GetName().Name == "halo")
             .SelectMany(a => a.GetTypes())

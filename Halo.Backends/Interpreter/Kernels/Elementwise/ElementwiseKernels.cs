@@ -1,0 +1,68 @@
+using System.Numerics;
+using Halo.Core.IR.Attributes;
+using Halo.Core.IR.Types;
+
+namespace Halo.Backends.Interpreter.Kernels.Elementwise;
+
+/// <summary>Registers Add, Sub, Mul, Div, Relu and Clip for every numeric element type.</summary>
+internal static class ElementwiseKernels
+{
+    private static readonly HashSet<ElementType> s_signed = [ElementType.Float, ElementType.Double, ElementType.Float16,
+        ElementType.Int8, ElementType.Int16, ElementType.Int32, ElementType.Int64];
+
+    public static void Register(KernelTable.Builder table)
+    {
+        table.Add("Add", c => Binary(c, new AddFactory()));
+        table.Add("Sub", c => Binary(c, new SubtractFactory()));
+        table.Add("Mul", c => Binary(c, new MultiplyFactory()));
+        table.Add("Div", c => Binary(c, new DivideFactory()));
+        table.Add("Relu", c => NumericDispatch.Create(c.InputType(0), c.SinceVersion >= 14 ? s_signed : NumericDispatch.Floating, new ReluFactory()));
+        table.Add("Clip", c => NumericDispatch.Create(c.InputType(0), c.SinceVersion >= 12 ? NumericDispatch.AllNumeric : NumericDispatch.Floating,
+            new ClipFactory(c.Attributes, c.SinceVersion < 11)));
+    }
+
+    private static KernelCreateResult Binary(KernelCreateContext context, INumericKernelFactory factory)
+    {
+        if (context.SinceVersion < 7 && context.Attributes.GetInt("broadcast", 0) != 0 && context.Attributes.ContainsKey("axis"))
+        {
+            return KernelCreateResult.Unsupported("legacy broadcasting with an 'axis' attribute (opset < 7)");
+        }
+        return NumericDispatch.Create(context.InputType(0), NumericDispatch.AllNumeric, factory);
+    }
+
+    private sealed class AddFactory : INumericKernelFactory
+    {
+        public Kernel Create<T>()
+            where T : unmanaged, INumber<T>, IMinMaxValue<T> => new BinaryKernel<T, AddOperator<T>>();
+    }
+
+    private sealed class SubtractFactory : INumericKernelFactory
+    {
+        public Kernel Create<T>()
+            where T : unmanaged, INumber<T>, IMinMaxValue<T> => new BinaryKernel<T, SubtractOperator<T>>();
+    }
+
+    private sealed class MultiplyFactory : INumericKernelFactory
+    {
+        public Kernel Create<T>()
+            where T : unmanaged, INumber<T>, IMinMaxValue<T> => new BinaryKernel<T, MultiplyOperator<T>>();
+    }
+
+    private sealed class DivideFactory : INumericKernelFactory
+    {
+        public Kernel Create<T>()
+            where T : unmanaged, INumber<T>, IMinMaxValue<T> => new BinaryKernel<T, DivideOperator<T>>();
+    }
+
+    private sealed class ReluFactory : INumericKernelFactory
+    {
+        public Kernel Create<T>()
+            where T : unmanaged, INumber<T>, IMinMaxValue<T> => new ReluKernel<T>();
+    }
+
+    private sealed class ClipFactory(AttributeMap attributes, bool fromAttributes) : INumericKernelFactory
+    {
+        public Kernel Create<T>()
+            where T : unmanaged, INumber<T>, IMinMaxValue<T> => new ClipKernel<T>(attributes, fromAttributes);
+    }
+}

@@ -1,0 +1,72 @@
+using Halo.Backends.Interpreter.Runtime;
+using Halo.Core.IR.Types;
+
+namespace Halo.Backends.Interpreter.Kernels;
+
+/// <summary>
+/// One run's view of the node being executed: its input tensors, the slots for its outputs, the run's
+/// buffer pool and the parallelism settings. Owned by one run; not thread-safe, but kernels may read it
+/// from their own parallel loops.
+/// </summary>
+internal sealed class KernelContext(BufferPool pool, ParallelOptions parallelOptions)
+{
+    private Tensor?[] _inputs = [];
+    private Tensor?[] _outputs = [];
+
+    /// <summary>The settings for kernels' <see cref="Parallel"/> loops.</summary>
+    public ParallelOptions ParallelOptions { get; } = parallelOptions;
+
+    /// <summary>The maximum number of threads a kernel may use.</summary>
+    public int DegreeOfParallelism => Math.Max(1, ParallelOptions.MaxDegreeOfParallelism);
+
+    /// <summary>The number of operands (omitted optional ones included).</summary>
+    public int InputCount => _inputs.Length;
+
+    /// <summary>The number of output slots.</summary>
+    public int OutputCount => _outputs.Length;
+
+    internal BufferPool Pool => pool;
+
+    internal void Bind(Tensor?[] inputs, Tensor?[] outputs)
+    {
+        _inputs = inputs;
+        _outputs = outputs;
+    }
+
+    /// <summary>Operand <paramref name="index"/>.</summary>
+    /// <exception cref="InvalidOperationException">The operand is absent.</exception>
+    public Tensor Input(int index) => OptionalInput(index)
+        ?? throw new InvalidOperationException($"Required operand {index} is missing.");
+
+    /// <summary>Operand <paramref name="index"/>, or null when omitted.</summary>
+    public Tensor? OptionalInput(int index) => index < _inputs.Length ? _inputs[index] : null;
+
+    /// <summary>Allocates output <paramref name="index"/> from the run's pool (contents unspecified).</summary>
+    public Tensor AllocateOutput(int index, ElementType type, int[] shape)
+    {
+        var tensor = Allocate(type, shape);
+        if (index < _outputs.Length)
+        {
+            _outputs[index] = tensor;
+        }
+        else
+        {
+            Release(tensor);
+        }
+        return tensor;
+    }
+
+    /// <summary>A pooled scratch tensor; give it back with <see cref="Release"/> before the kernel returns.</summary>
+    public Tensor Allocate(ElementType type, int[] shape)
+    {
+        int count = ShapeMath.ElementCount(shape);
+        if (type == ElementType.String)
+        {
+            return new Tensor(type, shape, [], new string[count]);
+        }
+        return new Tensor(type, shape, pool.Rent(checked(count * ElementTypes.SizeOf(type))), null);
+    }
+
+    /// <summary>Returns a pooled tensor's buffer.</summary>
+    public void Release(Tensor tensor) => pool.Return(tensor.Buffer);
+}

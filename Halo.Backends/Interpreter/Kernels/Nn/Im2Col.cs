@@ -1,0 +1,72 @@
+namespace Halo.Backends.Interpreter.Kernels.Nn;
+
+/// <summary>Unfolds the sliding windows of one group's input planes into a [C·kernel, output] matrix
+/// (zeros where a window covers padding).</summary>
+internal static unsafe class Im2Col
+{
+    /// <summary>Fills <paramref name="col"/> (rows = channel × kernel position, columns = output position).</summary>
+    public static void Run(float* x, int channels, SpatialGeometry g, float* col, ParallelOptions parallel)
+    {
+        int rows = channels * g.KernelSize;
+        nint px = (nint)x, pc = (nint)col;
+        if (rows < 8 || parallel.MaxDegreeOfParallelism <= 1)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                Row((float*)px, g, r, (float*)pc);
+            }
+            return;
+        }
+        Parallel.For(0, rows, parallel, r => Row((float*)px, g, r, (float*)pc));
+    }
+
+    private static void Row(float* x, SpatialGeometry g, int r, float* col)
+    {
+        int kvol = g.KernelSize;
+        int c = r / kvol, kp = r % kvol;
+        int kw = kp % g.Kernel[2], kh = kp / g.Kernel[2] % g.Kernel[1], kd = kp / (g.Kernel[2] * g.Kernel[1]);
+        float* plane = x + (long)c * g.InputSize;
+        float* dst = col + (long)r * g.OutputSize;
+        int ow = g.Output[2], sw = g.Stride[2];
+        int offW = kw * g.Dilation[2] - g.PadBegin[2];
+        var (lo, hi) = ValidRange(offW, sw, g.Input[2], ow);
+        for (int od = 0; od < g.Output[0]; od++)
+        {
+            int id = od * g.Stride[0] - g.PadBegin[0] + kd * g.Dilation[0];
+            for (int oh = 0; oh < g.Output[1]; oh++, dst += ow)
+            {
+                int ih = oh * g.Stride[1] - g.PadBegin[1] + kh * g.Dilation[1];
+                if ((uint)id >= (uint)g.Input[0] || (uint)ih >= (uint)g.Input[1])
+                {
+                    new Span<float>(dst, ow).Clear();
+                    continue;
+                }
+                float* src = plane + ((long)id * g.Input[1] + ih) * g.Input[2] + offW;
+                new Span<float>(dst, lo).Clear();
+                if (sw == 1)
+                {
+                    new ReadOnlySpan<float>(src + lo, hi - lo).CopyTo(new Span<float>(dst + lo, hi - lo));
+                }
+                else
+                {
+                    for (int o = lo; o < hi; o++)
+                    {
+                        dst[o] = src[(long)o * sw];
+                    }
+                }
+                new Span<float>(dst + hi, ow - hi).Clear();
+            }
+        }
+    }
+
+    /// <summary>The output positions [lo, hi) whose input position o·stride + offset lies in [0, size).</summary>
+    public static (int Lo, int Hi) ValidRange(int offset, int stride, int size, int outputs)
+    {
+        int lo = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+        int last = size - 1 - offset;
+        int hi = last < 0 ? 0 : last / stride + 1;
+        lo = Math.Min(lo, outputs);
+        hi = Math.Clamp(hi, lo, outputs);
+        return (lo, hi);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using Halo.Backends.Diagnostics;
+using Halo.Backends.Interpreter.Kernels;
+using Halo.Core.Diagnostics;
+using Halo.Core.IR;
+using Halo.Core.IR.Green;
+using Halo.Core.IR.Types;
+
+namespace Halo.Backends.Interpreter.Planning;
+
+/// <summary>
+/// Compiles a <see cref="Graph"/> into an <see cref="ExecutionPlan"/>: assigns slots, creates every node's
+/// kernel, materializes constants and computes the last use of each intermediate. Every node that cannot
+/// run is reported (all at once); no plan is returned then.
+/// </summary>
+internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sourcePath)
+{
+    private readonly Dictionary<ValueRef, int> _slots = [];
+    private readonly List<Tensor?> _constants = [];
+    private readonly List<bool> _pooled = [];
+    private readonly List<(PlanStep Step, int Index)> _steps = [];
+    private readonly DiagnosticBag _diagnostics = new();
+
+    /// <summary>The plan, or null with the errors in <paramref name="diagnostics"/>.</summary>
+    public ExecutionPlan? Build(out ImmutableArray<Diagnostic> diagnostics)
+    {
+        var order = graph.TopologicalOrder;
+        for (int index = 0; index < order.Length; index++)
+        {
+            AddNode(order[index], index);
+        }
+        var inputs = graph.Inputs.Select((input, i) => MakeValue(input.Output(0), "input_" + i)).ToArray();
+        var outputs = graph.Outputs.Select((output, i) => MakeValue(output, "output_" + i)).ToArray();
+        diagnostics = _diagnostics.ToImmutable();
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return null;
+        }
+        var steps = ComputeReleases(outputs);
+        return new ExecutionPlan(_slots.Count, [.. _constants], [.. _pooled], steps, inputs, outputs);
+    }
+
+    private PlanValue MakeValue(ValueRef value, string fallbackName)
+    {
+        string name = graph.NameOf(value) ?? fallbackName;
+        var type = value.Type;
+        if (type is not TensorType t || !ElementTypes.IsSupported(t.ElementType) && t.ElementType != ElementType.Undefined)
+        {
+            _diagnostics.Report(BackendDiagnostics.UnsupportedValue, ModelLocation.OfFile(sourcePath), name, type,
+                "the interpreter passes dense tensors of byte-sized element types and strings only");
+        }
+        return new PlanValue(name, _slots.TryGetValue(value, out int slot) ? slot : -1, type);
+    }
+
+    private int NewSlot(ValueRef value, Tensor? constant, bool pooled)
+    {
+        int slot = _constants.Count;
+        _slots[value] = slot;
+        _constants.Add(constant);
+        _pooled.Add(pooled);
+        return slot;
+    }
+
+    private void AddNode(GreenNode node, int index)
+    {
+        switch (node)
+        {
+            case GreenInput input:
+                NewSlot(input.Output(0), null, pooled: false);
+                break;
+            case GreenConstant { Data: { } data } constant when ElementTypes.IsSupported(data.ElementType):
+                NewSlot(constant.Output(0), Tensor.FromTensorData(data), pooled: false);
+                break;
+            case GreenOp op:
+                AddOp(op, index);
+                break;
+            default:
+                _diagnostics.Report(BackendDiagnostics.UnsupportedValue, LocationOf(node, index, null), "#" + index,
+                    node.OutputTypes[0], "sparse constants, unusual element types and captured outer values are not supported");
+                break;
+        }
+    }
+
+    private void AddOp(GreenOp op, int index)
+    {
+        string label = graph.NodeNameOf(op) ?? op.Operator.Name + " #" + index;
+        var kernel = CreateKernel(op, index, label);
+        if (kernel is IConstantKernel constant)
+        {
+            NewSlot(op.Output(0), constant.Value, pooled: false);
+            return;
+        }
+        int[] inputs = [.. op.Inputs.Select(v => v.IsNone ? -1 : _slots.GetValueOrDefault(v, -1))];
+        int[] outputs = [.. Enumerable.Range(0, op.OutputTypes.Length).Select(i => NewSlot(op.Output(i), null, pooled: true))];
+        if (kernel is not null)
+        {
+            _steps.Add((new PlanStep(kernel, inputs, outputs, [], label), index));
+        }
+    }
+
+    private Kernel? CreateKernel(GreenOp op, int index, string label)
+    {
+        var id = op.Operator;
+        var location = LocationOf(op, index, label);
+        if (kernels.Find(id) is not { } factory)
+        {
+            _diagnostics.Report(BackendDiagnostics.UnsupportedOperator, location, id.Name, id.Domain, id.SinceVersion, label);
+            return null;
+        }
+        KernelCreateResult result;
+        try
+        {
+            result = factory(new KernelCreateContext(op));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or OverflowException)
+        {
+            result = KernelCreateResult.Unsupported(e.Message);
+        }
+        if (result.UnsupportedType is { } type)
+        {
+            _diagnostics.Report(BackendDiagnostics.UnsupportedElementType, location, id.Name, label, type.GetName());
+        }
+        else if (result.UnsupportedFeature is { } reason)
+        {
+            _diagnostics.Report(BackendDiagnostics.UnsupportedFeature, location, id.Name, label, reason);
+        }
+        return result.Kernel;
+    }
+
+    private ModelLocation LocationOf(GreenNode node, int index, string? label)
+    {
+        var location = graph.LocationOf(node);
+        if (ReferenceEquals(location, ModelLocation.None) || location.NodeName is null && location.Operator is null)
+        {
+            return ModelLocation.OfNode(sourcePath, graph.NodeNameOf(node) ?? label, (node as GreenOp)?.Operator.Name, index);
+        }
+        return location.FilePath is null ? location with { FilePath = sourcePath } : location;
+    }
+
+    private PlanStep[] ComputeReleases(PlanValue[] outputs)
+    {
+        // Liveness: a pooled value dies after its last consumer (or right after its producer when nothing
+        // reads it); graph outputs live to the end of the run.
+        var lastUse = new int[_constants.Count];
+        Array.Fill(lastUse, -1);
+        for (int s = 0; s < _steps.Count; s++)
+        {
+            foreach (int slot in _steps[s].Step.OutputSlots)
+            {
+                lastUse[slot] = s;
+            }
+            foreach (int slot in _steps[s].Step.InputSlots.Where(i => i >= 0))
+            {
+                lastUse[slot] = s;
+            }
+        }
+        foreach (var output in outputs.Where(o => o.Slot >= 0))
+        {
+            lastUse[output.Slot] = int.MaxValue;
+        }
+        var releases = new List<int>[_steps.Count];
+        for (int slot = 0; slot < lastUse.Length; slot++)
+        {
+            if (_pooled[slot] && lastUse[slot] >= 0 && lastUse[slot] < _steps.Count)
+            {
+                (releases[lastUse[slot]] ??= []).Add(slot);
+            }
+        }
+        return [.. _steps.Select((s, i) => s.Step with { ReleaseAfter = releases[i]?.ToArray() ?? [] })];
+    }
+}
