@@ -63,7 +63,7 @@ public sealed partial class Graph
         var uses = new Dictionary<GreenNode, ImmutableArray<Use>.Builder>();
         foreach (var green in TopologicalOrder)
         {
-            var inputs = green.Inputs;
+            var inputs = green.Dependencies;
             for (int i = 0; i < inputs.Length; i++)
             {
                 if (inputs[i].Producer is { } p)
@@ -102,7 +102,7 @@ public sealed partial class Graph
             while (stack.Count > 0)
             {
                 var (node, next) = stack.Pop();
-                var inputs = node.Inputs;
+                var inputs = node.Dependencies;
                 while (next < inputs.Length && (inputs[next].Producer is not { } p || visited.Contains(p)))
                 {
                     next++;

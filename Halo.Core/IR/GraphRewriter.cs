@@ -68,18 +68,23 @@ public class GraphRewriter
         {
             return green;
         }
-        var inputs = op.Inputs;
+        var result = op.WithInputs(Map(op.Inputs, map)).WithImplicitInputs(Map(op.ImplicitInputs, map));
+        return RewritesSubgraphs ? result.WithAttributes(RewriteSubgraphAttributes(result.Attributes)) : result;
+    }
+
+    /// <summary>The values mapped through the memo; the same array when none changed.</summary>
+    private static ImmutableArray<ValueRef> Map(ImmutableArray<ValueRef> values, Dictionary<ValueRef, ValueRef> map)
+    {
         ImmutableArray<ValueRef>.Builder? changed = null;
-        for (int i = 0; i < inputs.Length; i++)
+        for (int i = 0; i < values.Length; i++)
         {
-            if (!inputs[i].IsNone && map.TryGetValue(inputs[i], out var n))
+            if (!values[i].IsNone && map.TryGetValue(values[i], out var n))
             {
-                changed ??= inputs.ToBuilder();
+                changed ??= values.ToBuilder();
                 changed[i] = n;
             }
         }
-        var result = changed is null ? op : op.WithInputs(changed.MoveToImmutable());
-        return RewritesSubgraphs ? result.WithAttributes(RewriteSubgraphAttributes(result.Attributes)) : result;
+        return changed is null ? values : changed.MoveToImmutable();
     }
 
     private AttributeMap RewriteSubgraphAttributes(AttributeMap attributes)

@@ -67,7 +67,7 @@ internal static class SideTables
                 continue;
             }
             result.Add(n);
-            foreach (var input in n.Inputs)
+            foreach (var input in n.Dependencies)
             {
                 if (input.Producer is { } p)
                 {

@@ -30,7 +30,7 @@ internal sealed partial class OnnxGraphImporter
         var attributes = OnnxAttributeConverter.Convert(node, _context, location, description,
             (graph, attributeName) => ImportSubgraph(graph, nodeLabel + "/" + attributeName, site.Opsets));
         var op = CreateOp(site, inputs.MoveToImmutable(), attributes, location);
-        op = MergeDeclaredTypes(op, node, location);
+        op = MergeDeclaredTypes(op, node, location).WithImplicitInputs(ImplicitInputs(attributes));
         for (int i = 0; i < node.Output.Count; i++)
         {
             string output = node.Output[i];
@@ -44,6 +44,25 @@ internal sealed partial class OnnxGraphImporter
             _nodeNames[op] = site.DisplayName;
         }
         _locations[op] = location;
+    }
+
+    /// <summary>The values of this graph that the subgraphs in <paramref name="attributes"/> capture by name, in
+    /// first-use order (captured here in turn when they come from further out).</summary>
+    private ImmutableArray<ValueRef> ImplicitInputs(AttributeMap attributes)
+    {
+        var result = ImmutableArray.CreateBuilder<ValueRef>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var graph in attributes.Values.SelectMany(v => v.Subgraphs))
+        {
+            foreach (var capture in graph.TopologicalOrder.OfType<GreenCapture>())
+            {
+                if (seen.Add(capture.OuterName) && _scope.TryResolveForSubgraph(capture.OuterName, out var value))
+                {
+                    result.Add(value);
+                }
+            }
+        }
+        return result.ToImmutable();
     }
 
     private Graph ImportSubgraph(GraphProto graph, string attributePath, IReadOnlyDictionary<string, long> opsets)

@@ -34,6 +34,7 @@ internal sealed partial class OnnxGraphImporter
         _opsets = opsets;
         _context = context;
         _scope = new OnnxScope(outer);
+        _scope.CaptureCreated = (name, value) => _valueNames[value] = name;
         _subgraphPath = subgraphPath;
     }
 
@@ -155,7 +156,7 @@ internal sealed partial class OnnxGraphImporter
         {
             return value;
         }
-        if (_scope.TryGetOuter(name, out var outer))
+        if (_scope.Parent is not null && _scope.Parent.TryResolveForSubgraph(name, out var outer))
         {
             value = new GreenCapture(name, outer.Type).Output(0);
         }

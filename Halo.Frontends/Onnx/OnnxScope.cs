@@ -20,15 +20,25 @@ internal sealed class OnnxScope(OnnxScope? parent)
     /// <summary>The value this scope defines as <paramref name="name"/>.</summary>
     public bool TryGetLocal(string name, out ValueRef value) => _values.TryGetValue(name, out value);
 
-    /// <summary>The value of <paramref name="name"/> in the nearest enclosing scope that defines it.</summary>
-    public bool TryGetOuter(string name, out ValueRef value)
+    /// <summary>Called when <see cref="TryResolveForSubgraph"/> creates a capture in this scope, so that its
+    /// graph names the new value.</summary>
+    public Action<string, ValueRef>? CaptureCreated { get; set; }
+
+    /// <summary>The value a subgraph of this scope's graph sees as <paramref name="name"/>: a local value, or a
+    /// capture created here of a value of an enclosing graph (so that every level between the definition and the
+    /// use captures it, and each holding operation can list it as an implicit input).</summary>
+    public bool TryResolveForSubgraph(string name, out ValueRef value)
     {
-        for (var scope = Parent; scope is not null; scope = scope.Parent)
+        if (TryGetLocal(name, out value))
         {
-            if (scope.TryGetLocal(name, out value))
-            {
-                return true;
-            }
+            return true;
+        }
+        if (Parent is not null && Parent.TryResolveForSubgraph(name, out var outer))
+        {
+            value = new GreenCapture(name, outer.Type).Output(0);
+            _values[name] = value;
+            CaptureCreated?.Invoke(name, value);
+            return true;
         }
         value = default;
         return false;

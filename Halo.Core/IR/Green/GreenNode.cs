@@ -22,6 +22,10 @@ public abstract class GreenNode
     /// <summary>The operands (empty for inputs, constants and captures).</summary>
     public virtual ImmutableArray<ValueRef> Inputs => ImmutableArray<ValueRef>.Empty;
 
+    /// <summary>Everything the node depends on: its operands, then (for operations with subgraphs) the implicit
+    /// inputs its subgraphs capture. Graph order, users and rewriting follow dependencies.</summary>
+    public virtual ImmutableArray<ValueRef> Dependencies => Inputs;
+
     /// <summary>A reference to output <paramref name="index"/>.</summary>
     public ValueRef Output(int index = 0)
     {

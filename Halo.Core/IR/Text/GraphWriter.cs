@@ -75,6 +75,10 @@ internal sealed class GraphWriter(StringBuilder sb, GraphPrinterOptions options)
             .Append(op.Operator.SinceVersion.ToString(CultureInfo.InvariantCulture)).Append(">(");
         sb.AppendJoin(", ", op.Inputs.Select(i => i.IsNone ? "_" : "%" + TextSyntax.Name(names[i])));
         sb.Append(')');
+        if (!op.ImplicitInputs.IsEmpty)
+        {
+            sb.Append(" captures(").AppendJoin(", ", op.ImplicitInputs.Select(i => "%" + TextSyntax.Name(names[i]))).Append(')');
+        }
         if (op.Attributes.Count > 0)
         {
             sb.Append(" {");

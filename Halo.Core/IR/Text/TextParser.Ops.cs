@@ -21,6 +21,12 @@ internal sealed partial class TextParser
         long since = ParseLong();
         Expect(">");
         var inputs = ParseOperands(scope);
+        var implicitInputs = ImmutableArray<ValueRef>.Empty;
+        if (Current.Is(TextTokenKind.Identifier, "captures") && PeekIs(1, "("))
+        {
+            _pos++;
+            implicitInputs = ParseOperands(scope);
+        }
         var attributes = AttributeMap.Empty;
         if (PeekIs(0, "{"))
         {
@@ -40,7 +46,8 @@ internal sealed partial class TextParser
         {
             types.Add(ParseType());
         }
-        var op = GreenOp.Create(new OperatorId(domain, name, (int)Math.Clamp(since, 0, int.MaxValue)), inputs, attributes, [.. types]);
+        var op = GreenOp.Create(new OperatorId(domain, name, (int)Math.Clamp(since, 0, int.MaxValue)), inputs, attributes, [.. types])
+            .WithImplicitInputs(implicitInputs);
         if (nodeName is not null)
         {
             scope.NodeNames[op] = nodeName;

@@ -45,7 +45,12 @@ public sealed class OnnxSubgraphTests
         var outer = (GreenOp)result.Model!.Graph.Outputs[0].Producer!;
         var middleGraph = outer.Attributes["then_branch"].AsGraph();
         var innerIf = (GreenOp)middleGraph.Outputs[0].Producer!;
-        Assert.That(middleGraph.TopologicalOrder.OfType<GreenCapture>().Single().OuterName, Is.EqualTo("c"));
+        // Every level between the definition and the use captures the value, and each If lists it as an
+        // implicit input, so the main graph keeps 'x' alive and orders it before the outer If.
+        var middleCaptures = middleGraph.TopologicalOrder.OfType<GreenCapture>().ToList();
+        Assert.That(middleCaptures.Select(c => c.OuterName), Is.EquivalentTo(new[] { "c", "x" }));
+        Assert.That(innerIf.ImplicitInputs.Single().Producer, Is.SameAs(middleCaptures.Single(c => c.OuterName == "x")));
+        Assert.That(outer.ImplicitInputs, Is.EquivalentTo(new[] { result.Model.Graph.Inputs[0].Output(0), result.Model.Graph.Inputs[1].Output(0) }));
         var innerGraph = innerIf.Attributes["then_branch"].AsGraph();
         var capture = innerGraph.TopologicalOrder.OfType<GreenCapture>().Single();
         Assert.That((capture.OuterName, capture.Type.ToString()), Is.EqualTo(("x", "f32[2]")));
