@@ -111,12 +111,12 @@ public sealed class InferenceSessionTests
     }
 
     [Test]
-    public void Create_TrainingModeBatchNorm_ReportsHALO4003()
+    public void Create_LegacyBatchNormStatisticsOutputs_ReportsHALO4003()
     {
-        var b = new GraphBuilder();
+        var b = new GraphBuilder(opsets: new Dictionary<string, long> { [""] = 9 });
         var x = b.AddInput("x", TensorType.Of(ElementType.Float, 1, 2, 2));
         var p = b.AddInput("p", TensorType.Of(ElementType.Float, 2));
-        var y = b.AddOp("BatchNormalization", [x, p, p, p, p], Attrs(("training_mode", 1L)), outputCount: 3, nodeName: "bn");
+        var y = b.AddOp("BatchNormalization", [x, p, p, p, p], outputCount: 5, nodeName: "bn");
         b.AddOutput(y[0], "y");
 
         var result = InferenceSession.Create(b.Build(), null);
