@@ -102,6 +102,7 @@ public sealed partial class InferenceSession : IDisposable
     {
         _disposed = true;
         _idle.Clear();
+        _all.Clear();
     }
 
     private RunState RentState()

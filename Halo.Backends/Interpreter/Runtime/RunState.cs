@@ -51,7 +51,7 @@ internal sealed class RunState
             {
                 step.Kernel.Execute(Context);
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or ArithmeticException)
             {
                 throw new InvalidOperationException($"Node '{step.Label}' failed: {e.Message}", e);
             }

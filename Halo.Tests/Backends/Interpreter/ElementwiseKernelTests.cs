@@ -75,6 +75,13 @@ public sealed class ElementwiseKernelTests
     }
 
     [Test]
+    public void Div_Int32ByZero_ThrowsInvalidOperationNamingNode()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => Run("Div", null, Tensor.Create<int>([1, 2], 2), Tensor.Create<int>([1, 0], 2)));
+        Assert.That(ex!.Message, Does.Contain("'node'"));
+    }
+
+    [Test]
     public void Relu_Negatives_BecomeZero()
     {
         var y = Run("Relu", null, F([-1, 0, 2, -3.5f], 4));

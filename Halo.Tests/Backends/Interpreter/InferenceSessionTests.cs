@@ -4,6 +4,7 @@ using Halo.Backends.Interpreter;
 using Halo.Core.IR;
 using Halo.Core.IR.Types;
 using Halo.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using static Halo.Tests.Backends.Interpreter.InterpreterTestGraphs;
 
@@ -110,12 +111,12 @@ public sealed class InferenceSessionTests
     }
 
     [Test]
-    public void Create_TrainingModeBatchNorm_ReportsHALO4003()
+    public void Create_LegacyBatchNormStatisticsOutputs_ReportsHALO4003()
     {
-        var b = new GraphBuilder();
+        var b = new GraphBuilder(opsets: new Dictionary<string, long> { [""] = 9 });
         var x = b.AddInput("x", TensorType.Of(ElementType.Float, 1, 2, 2));
         var p = b.AddInput("p", TensorType.Of(ElementType.Float, 2));
-        var y = b.AddOp("BatchNormalization", [x, p, p, p, p], Attrs(("training_mode", 1L)), outputCount: 3, nodeName: "bn");
+        var y = b.AddOp("BatchNormalization", [x, p, p, p, p], outputCount: 5, nodeName: "bn");
         b.AddOutput(y[0], "y");
 
         var result = InferenceSession.Create(b.Build(), null);
@@ -191,5 +192,44 @@ public sealed class InferenceSessionTests
     {
         Assert.That(() => Tensor.Create<float>([1, 2, 3], 2, 2), Throws.ArgumentException);
         Assert.That(ImmutableArray.Create(Tensor.Create<long>([1, 2], 2).ToTensorData().Dimensions.ToArray()), Is.EqualTo(new long[] { 2 }));
+    }
+
+    [Test]
+    public void Run_OutputIsGraphInput_ReturnsCallerOwnedCopy()
+    {
+        var b = new GraphBuilder();
+        var x = b.AddInput("x", TensorType.Of(ElementType.Int64, 2));
+        b.AddOutput(x);
+        using var session = InferenceSession.Create(b.Build(), null).Session!;
+        var input = L([1, 2], 2);
+
+        var output = session.Run(new Dictionary<string, Tensor> { ["x"] = input })["x"];
+
+        Assert.That(output, Is.Not.SameAs(input));
+        Assert.That(output.ToArray<long>(), Is.EqualTo(new long[] { 1, 2 }));
+    }
+
+    [Test]
+    public void Run_CanceledToken_ThrowsAndSessionStaysUsable()
+    {
+        using var session = CreateSession();
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.That(() => session.Run(Feeds(0), cts.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(session.Run(Feeds(0))["y"].Length, Is.EqualTo(10));
+    }
+
+    [Test]
+    public void Create_MissingModelFile_ReportsFrontendDiagnostic()
+    {
+        var services = new ServiceCollection();
+        services.AddHalo(h => h.AddOnnx());
+        var pipeline = services.BuildServiceProvider().GetRequiredService<Halo.Core.Compilation.CompilationPipeline>();
+
+        var result = InferenceSession.Create(pipeline, "does-not-exist.onnx", null, CancellationToken.None);
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Has.Some.StartsWith("HALO1"));
     }
 }

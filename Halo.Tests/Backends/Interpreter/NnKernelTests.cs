@@ -37,6 +37,17 @@ public sealed class NnKernelTests
     }
 
     [Test]
+    public void BatchNormalization_TrainingMode_UsesBatchStatistics()
+    {
+        // One channel [1, 3]: mean 2, variance 1 => y = (x - 2) * 1 + 0; running mean = 0.5·0 + 0.5·2.
+        var outputs = RunOp("BatchNormalization", Attrs(("epsilon", 0f), ("momentum", 0.5f), ("training_mode", 1L)), 3,
+            F([1, 3], 1, 1, 2), F([1], 1), F([0], 1), F([0], 1), F([1], 1));
+        TensorAssert.AllClose([-1, 1], [1, 1, 2], outputs[0]);
+        TensorAssert.AllClose([1], [1], outputs[1]);
+        TensorAssert.AllClose([1], [1], outputs[2]);
+    }
+
+    [Test]
     public void ReduceMean_SpatialAxesKeepDims_AveragesPlanes()
     {
         var y = RunOp("ReduceMean", Attrs(("axes", new long[] { 2, 3 })), 1, 13, Iota(1, 2, 2, 2))[0];

@@ -50,11 +50,15 @@ internal sealed unsafe class GemmKernel : Kernel
         var y = context.AllocateOutput(0, ElementType.Float, [m, n]);
         var aT = _transA ? TransposeScratch(context, a) : null;
         var bT = transB ? TransposeScratch(context, b) : null;
-        var aa = aT ?? a;
-        var bb = bT ?? b;
-        Sgemm.Multiply((float*)aa.Address, k, (float*)bb.Address, n, (float*)y.Address, n, m, n, k, false, context.ParallelOptions);
-        ReleaseIfNotNull(context, aT);
-        ReleaseIfNotNull(context, bT);
+        try
+        {
+            Sgemm.Multiply((float*)(aT ?? a).Address, k, (float*)(bT ?? b).Address, n, (float*)y.Address, n, m, n, k, false, context.ParallelOptions);
+        }
+        finally
+        {
+            ReleaseIfNotNull(context, aT);
+            ReleaseIfNotNull(context, bT);
+        }
         Finish(y.AsSpan<float>(), context.OptionalInput(2), m, n);
     }
 

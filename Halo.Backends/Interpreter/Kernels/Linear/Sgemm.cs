@@ -182,18 +182,17 @@ internal static unsafe class Sgemm
 
     private static void Edge(float* a, int lda, float* b, int ldb, float* c, int ldc, int m, int n, int k)
     {
-        for (int i = 0; i < m; i++)
+        // PERF: the last few columns gather one column of B (k <= KBlock) and take vectorized dot products.
+        Span<float> column = stackalloc float[k];
+        for (int j = 0; j < n; j++)
         {
-            float* ci = c + (long)i * ldc;
-            float* ai = a + (long)i * lda;
             for (int p = 0; p < k; p++)
             {
-                float x = ai[p];
-                float* bp = b + (long)p * ldb;
-                for (int j = 0; j < n; j++)
-                {
-                    ci[j] = MathF.FusedMultiplyAdd(x, bp[j], ci[j]);
-                }
+                column[p] = b[(long)p * ldb + j];
+            }
+            for (int i = 0; i < m; i++)
+            {
+                c[(long)i * ldc + j] += System.Numerics.Tensors.TensorPrimitives.Dot(new ReadOnlySpan<float>(a + (long)i * lda, k), column);
             }
         }
     }

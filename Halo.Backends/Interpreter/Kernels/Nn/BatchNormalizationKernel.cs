@@ -15,9 +15,13 @@ internal sealed class BatchNormalizationKernel(float epsilon) : Kernel
         {
             return KernelCreateResult.BadType(c.InputType(0));
         }
-        if (c.Attributes.GetInt("training_mode", 0) != 0 || c.SinceVersion < 7 && c.Attributes.GetInt("is_test", 0) == 0 && c.Op.OutputTypes.Length > 1)
+        if (c.Attributes.GetInt("training_mode", 0) != 0)
         {
-            return KernelCreateResult.Unsupported("training mode (batch statistics) is not supported; use inference mode");
+            return new BatchNormalizationTrainingKernel(c.Attributes.GetFloat("epsilon", 1e-5f), c.Attributes.GetFloat("momentum", 0.9f));
+        }
+        if (c.SinceVersion < 14 && c.Op.OutputTypes.Length > 1)
+        {
+            return KernelCreateResult.Unsupported("the running statistics outputs of versions before 14 are not supported");
         }
         if (c.Attributes.GetInt("spatial", 1) == 0)
         {
