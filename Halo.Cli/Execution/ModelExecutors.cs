@@ -5,12 +5,13 @@ namespace Halo.Cli.Execution;
 /// <summary>The backends <c>--backend</c> accepts.</summary>
 internal static class ModelExecutors
 {
-    public const string Default = "reference";
+    public const string Default = "interpret";
 
-    public static IReadOnlyList<string> Names { get; } = ["reference"];
+    public static IReadOnlyList<string> Names { get; } = ["interpret", "reference"];
 
     public static IModelExecutor? Create(string name, OperatorRegistry registry) => name switch
     {
+        "interpret" => new InterpreterExecutor(threads: null),
         "reference" => new ReferenceExecutor(registry),
         _ => null,
     };
