@@ -38,24 +38,7 @@ internal static class VariadicKernels
         var shape = ImmutableArray.Create(dims);
         if (Numbers.IsFloat(type))
         {
-            var acc = new double[n];
-            for (int k = 0; k < operands.Count; k++)
-            {
-                var v = Numbers.ReadDoubles(operands[k]);
-                var map = Broadcast.Map(operands[k].Dimensions, dims);
-                for (int i = 0; i < n; i++)
-                {
-                    acc[i] = k == 0 ? v[map[i]] : real(acc[i], v[map[i]]);
-                }
-            }
-            if (mean)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    acc[i] /= operands.Count;
-                }
-            }
-            ctx.SetOutput(0, Numbers.FromDoubles(type, acc, shape));
+            ctx.SetOutput(0, Numbers.FromDoubles(type, FoldReals(operands, dims, n, real, mean), shape));
             return;
         }
         var lacc = new long[n];
@@ -71,6 +54,28 @@ internal static class VariadicKernels
             }
         }
         ctx.SetOutput(0, Numbers.FromLongs(type, lacc, shape));
+    }
+
+    private static double[] FoldReals(List<TensorData> operands, long[] dims, int n, Func<double, double, double> real, bool mean)
+    {
+        var acc = new double[n];
+        for (int k = 0; k < operands.Count; k++)
+        {
+            var v = Numbers.ReadDoubles(operands[k]);
+            var map = Broadcast.Map(operands[k].Dimensions, dims);
+            for (int i = 0; i < n; i++)
+            {
+                acc[i] = k == 0 ? v[map[i]] : real(acc[i], v[map[i]]);
+            }
+        }
+        if (mean)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                acc[i] /= operands.Count;
+            }
+        }
+        return acc;
     }
 
     /// <summary>Where(condition, X, Y) with three-way broadcasting; any element type.</summary>
