@@ -1,3 +1,4 @@
+using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
 using Halo.Core.Semantics;
 
@@ -27,7 +28,8 @@ internal static class DropoutKernels
         {
             var v = Numbers.ReadDoubles(x);
             double scale = 1 / (1 - ratio);
-            var random = ctx.Random;
+            // Dropout's seed is an int attribute; ctx.Random seeds only from float seeds (the random generators').
+            var random = ctx.Attr("seed") is { Kind: AttributeKind.Int } seed ? new Random(unchecked((int)seed.AsInt())) : ctx.Random;
             for (int i = 0; i < v.Length; i++)
             {
                 keep[i] = random.NextDouble() >= ratio;
