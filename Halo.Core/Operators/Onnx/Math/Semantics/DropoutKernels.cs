@@ -15,7 +15,7 @@ internal static class DropoutKernels
         int version = ctx.Schema.Id.SinceVersion;
         bool training = version >= 12 && ctx.OptionalTensor(2) is { } mode && mode.Bytes.Span[0] != 0;
         double ratio = version >= 12
-            ? (ctx.OptionalTensor(1) is { } r ? Numbers.ReadDoubles(r)[0] : 0.5)
+            ? (ctx.OptionalTensor(1) is { } r ? Numbers.FirstDouble(ctx, r) : 0.5)
             : ctx.GetFloat("ratio", 0.5f);
         var maskType = ctx.OutputCount > 1 ? Numbers.OutputType(ctx, 1) : ElementType.Bool;
         var keep = new bool[x.ElementCount];

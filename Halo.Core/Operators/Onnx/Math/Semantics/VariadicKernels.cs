@@ -112,13 +112,13 @@ internal static class VariadicKernels
         var max = ctx.OptionalTensor(2);
         if (Numbers.IsFloat(type))
         {
-            double lo = min is null ? double.NegativeInfinity : Numbers.ReadDoubles(min)[0];
-            double hi = max is null ? double.PositiveInfinity : Numbers.ReadDoubles(max)[0];
+            double lo = min is null ? double.NegativeInfinity : Numbers.FirstDouble(ctx, min);
+            double hi = max is null ? double.PositiveInfinity : Numbers.FirstDouble(ctx, max);
             Elementwise.Unary(ctx, v => System.Math.Min(System.Math.Max(v, lo), hi));
             return;
         }
-        long llo = min is null ? long.MinValue : Numbers.ReadLongs(min)[0];
-        long lhi = max is null ? (type == ElementType.UInt64 ? -1 : long.MaxValue) : Numbers.ReadLongs(max)[0];
+        long llo = min is null ? long.MinValue : Numbers.FirstLong(ctx, min);
+        long lhi = max is null ? (type == ElementType.UInt64 ? -1 : long.MaxValue) : Numbers.FirstLong(ctx, max);
         if (type == ElementType.UInt64)
         {
             ulong ulo = min is null ? 0 : (ulong)llo, uhi = (ulong)lhi;
