@@ -13,6 +13,10 @@ internal static class ArgKernels
     {
         var x = ctx.Tensor(0);
         int rank = x.Dimensions.Length;
+        if (rank == 0)
+        {
+            ctx.Fail("the operand must have rank 1 or more");
+        }
         int axis = Axes.Normalize(ctx, ctx.GetInt("axis", 0), rank);
         var (outer, size, inner) = Axes.Split(x.Dimensions, axis);
         if (size == 0 && outer * inner > 0)

@@ -66,9 +66,17 @@ internal sealed class ConvGeometry
             ctx.Fail($"channels {xd[1]} and weights [{string.Join(",", wd)}] do not fit group {group}");
         }
         long[] input = [.. xd[2..]], kernel = ctx.GetInts("kernel_shape") is { Length: > 0 } ks ? [.. ks] : [.. wd[2..]];
+        if (!kernel.AsSpan().SequenceEqual(wd.AsSpan()[2..]))
+        {
+            ctx.Fail($"kernel_shape [{string.Join(",", kernel)}] differs from the weights' [{string.Join(",", wd[2..])}]");
+        }
         long[] strides = ctx.GetInts("strides") is { Length: > 0 } st ? [.. st] : Ones(s);
         long[] dil = ctx.GetInts("dilations") is { Length: > 0 } dl ? [.. dl] : Ones(s);
         long[] pads = ctx.GetInts("pads") is { Length: > 0 } p ? [.. p] : new long[2 * s];
+        if (strides.Length != s || dil.Length != s || pads.Length != 2 * s || strides.Any(v => v <= 0) || dil.Any(v => v <= 0))
+        {
+            ctx.Fail($"strides, dilations and pads must have {s}, {s} and {2 * s} entries, strides and dilations positive");
+        }
         string autoPad = ctx.GetString("auto_pad", "NOTSET") ?? "NOTSET";
         var output = new long[s];
         var begin = new long[s];

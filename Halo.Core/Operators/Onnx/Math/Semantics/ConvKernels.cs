@@ -33,10 +33,10 @@ internal static class ConvKernels
         var xs = Shifted(ctx, x, ctx.Tensor(2), 1);
         var ws = Shifted(ctx, w, ctx.Tensor(5), (int)Per(w));
         var (y, dims) = Convolve(ctx, xs, x.Dimensions, ws, w.Dimensions);
-        double xScale = Numbers.ReadDoubles(ctx.Tensor(1))[0];
+        double xScale = Numbers.FirstDouble(ctx, ctx.Tensor(1));
         var wScale = Numbers.ReadDoubles(ctx.Tensor(4));
-        double yScale = Numbers.ReadDoubles(ctx.Tensor(6))[0];
-        double yZero = Numbers.ReadDoubles(ctx.Tensor(7))[0];
+        double yScale = Numbers.FirstDouble(ctx, ctx.Tensor(6));
+        double yZero = Numbers.FirstDouble(ctx, ctx.Tensor(7));
         var bias = ctx.OptionalTensor(8) is { } b ? Numbers.ReadDoubles(b) : null;
         int m = (int)dims[1];
         int spatial = m == 0 || dims[0] == 0 ? 1 : y.Length / (int)dims[0] / m;

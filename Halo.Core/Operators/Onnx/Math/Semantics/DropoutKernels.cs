@@ -1,3 +1,4 @@
+using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
 using Halo.Core.Semantics;
 
@@ -14,7 +15,7 @@ internal static class DropoutKernels
         int version = ctx.Schema.Id.SinceVersion;
         bool training = version >= 12 && ctx.OptionalTensor(2) is { } mode && mode.Bytes.Span[0] != 0;
         double ratio = version >= 12
-            ? (ctx.OptionalTensor(1) is { } r ? Numbers.ReadDoubles(r)[0] : 0.5)
+            ? (ctx.OptionalTensor(1) is { } r ? Numbers.FirstDouble(ctx, r) : 0.5)
             : ctx.GetFloat("ratio", 0.5f);
         var maskType = ctx.OutputCount > 1 ? Numbers.OutputType(ctx, 1) : ElementType.Bool;
         var keep = new bool[x.ElementCount];
@@ -27,7 +28,8 @@ internal static class DropoutKernels
         {
             var v = Numbers.ReadDoubles(x);
             double scale = 1 / (1 - ratio);
-            var random = ctx.Random;
+            // Dropout's seed is an int attribute; ctx.Random seeds only from float seeds (the random generators').
+            var random = ctx.Attr("seed") is { Kind: AttributeKind.Int } seed ? new Random(unchecked((int)seed.AsInt())) : ctx.Random;
             for (int i = 0; i < v.Length; i++)
             {
                 keep[i] = random.NextDouble() >= ratio;

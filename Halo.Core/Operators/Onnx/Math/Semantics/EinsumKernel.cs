@@ -33,7 +33,6 @@ internal static class EinsumKernel
         where T : INumber<T>
     {
         var result = new T[Numbers.Count(ctx, plan.OutputDims)];
-        int labels = plan.Sizes.Length;
         long total = 1;
         foreach (long s in plan.Sizes)
         {
@@ -43,7 +42,7 @@ internal static class EinsumKernel
         {
             return result;
         }
-        var counter = new long[labels];
+        var counter = new long[plan.Sizes.Length];
         var offsets = new long[inputs.Length];
         long outOffset = 0;
         for (long n = 0; n < total; n++)
@@ -54,26 +53,33 @@ internal static class EinsumKernel
                 p *= inputs[k][offsets[k]];
             }
             result[outOffset] += p;
-            for (int d = labels - 1; d >= 0; d--)
-            {
-                counter[d]++;
-                outOffset += plan.OutputStrides[d];
-                for (int k = 0; k < inputs.Length; k++)
-                {
-                    offsets[k] += plan.InputStrides[k][d];
-                }
-                if (counter[d] < plan.Sizes[d])
-                {
-                    break;
-                }
-                outOffset -= plan.OutputStrides[d] * counter[d];
-                for (int k = 0; k < inputs.Length; k++)
-                {
-                    offsets[k] -= plan.InputStrides[k][d] * counter[d];
-                }
-                counter[d] = 0;
-            }
+            outOffset = Advance(plan, counter, offsets, outOffset);
         }
         return result;
+    }
+
+    /// <summary>Steps the label counter like an odometer, updating the operand offsets; returns the result offset.</summary>
+    private static long Advance(EinsumPlan plan, long[] counter, long[] offsets, long outOffset)
+    {
+        for (int d = counter.Length - 1; d >= 0; d--)
+        {
+            counter[d]++;
+            outOffset += plan.OutputStrides[d];
+            for (int k = 0; k < offsets.Length; k++)
+            {
+                offsets[k] += plan.InputStrides[k][d];
+            }
+            if (counter[d] < plan.Sizes[d])
+            {
+                break;
+            }
+            outOffset -= plan.OutputStrides[d] * counter[d];
+            for (int k = 0; k < offsets.Length; k++)
+            {
+                offsets[k] -= plan.InputStrides[k][d] * counter[d];
+            }
+            counter[d] = 0;
+        }
+        return outOffset;
     }
 }

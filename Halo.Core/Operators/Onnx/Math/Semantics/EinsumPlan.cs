@@ -38,28 +38,12 @@ internal sealed class EinsumPlan
         }
         var sizes = new Dictionary<int, long>();
         var inputLabels = new List<int[]>();
-        int ellipsisRank = 0;
         for (int k = 0; k < terms.Length; k++)
         {
-            var labels = Labels(ctx, terms[k], operands[k].Dimensions.Length);
-            inputLabels.Add(labels);
-            for (int d = 0; d < labels.Length; d++)
-            {
-                long size = operands[k].Dimensions[d];
-                if (labels[d] >= 1000)
-                {
-                    ellipsisRank = System.Math.Max(ellipsisRank, labels[d] - 999);
-                }
-                if (!sizes.TryGetValue(labels[d], out long known) || known == 1)
-                {
-                    sizes[labels[d]] = size;
-                }
-                else if (known != size && size != 1)
-                {
-                    ctx.Fail($"label sizes differ: {known} and {size}");
-                }
-            }
+            inputLabels.Add(Labels(ctx, terms[k], operands[k].Dimensions.Length));
+            AddSizes(ctx, sizes, inputLabels[k], operands[k].Dimensions);
         }
+        int ellipsisRank = sizes.Keys.Where(l => l >= 1000).Select(l => l - 999).DefaultIfEmpty(0).Max();
         var output = arrow < 0 ? Implicit(inputLabels, ellipsisRank) : Labels(ctx, equation[(arrow + 2)..], -1, ellipsisRank);
         var order = new List<int>(output);
         order.AddRange(sizes.Keys.Where(l => !output.Contains(l)).Order());
@@ -72,6 +56,23 @@ internal sealed class EinsumPlan
             inStrides[k] = Strides(inputLabels[k], [.. operands[k].Dimensions], order, sizeArray);
         }
         return new(sizeArray, outDims, inStrides, outStrides);
+    }
+
+    /// <summary>Records each label's size; sizes 1 broadcast against others, other mismatches fail.</summary>
+    private static void AddSizes(EvaluationContext ctx, Dictionary<int, long> sizes, int[] labels, System.Collections.Immutable.ImmutableArray<long> dims)
+    {
+        for (int d = 0; d < labels.Length; d++)
+        {
+            long size = dims[d];
+            if (!sizes.TryGetValue(labels[d], out long known) || known == 1)
+            {
+                sizes[labels[d]] = size;
+            }
+            else if (known != size && size != 1)
+            {
+                ctx.Fail($"label sizes differ: {known} and {size}");
+            }
+        }
     }
 
     private static long[] Strides(int[] labels, long[] dims, List<int> order, long[]? fullSizes)

@@ -16,7 +16,7 @@ internal static class MatrixKernels
         {
             ctx.Fail("Trilu needs an operand of rank 2 or more");
         }
-        long k = ctx.OptionalTensor(1) is { } kt ? Numbers.ReadLongs(kt)[0] : 0;
+        long k = ctx.OptionalTensor(1) is { } kt ? Numbers.FirstLong(ctx, kt) : 0;
         bool upper = ctx.GetInt("upper", 1) != 0;
         int rows = (int)d[^2], cols = (int)d[^1];
         int n = (int)x.ElementCount;

@@ -74,6 +74,26 @@ internal static class Numbers
         return TensorValues.ToInt64Array(data) ?? throw new EvaluationException($"cannot read {data.ElementType.GetName()} elements as integers");
     }
 
+    /// <summary>The first element of a scalar-like operand as double; fails when it has none.</summary>
+    public static double FirstDouble(EvaluationContext ctx, TensorData data)
+    {
+        if (data.ElementCount == 0)
+        {
+            ctx.Fail("a scalar operand is empty");
+        }
+        return ReadDoubles(data)[0];
+    }
+
+    /// <summary>The first element of a scalar-like operand as int64; fails when it has none.</summary>
+    public static long FirstLong(EvaluationContext ctx, TensorData data)
+    {
+        if (data.ElementCount == 0)
+        {
+            ctx.Fail("a scalar operand is empty");
+        }
+        return ReadLongs(data)[0];
+    }
+
     /// <summary>A tensor of <paramref name="type"/> from doubles (float8 included).</summary>
     public static TensorData FromDoubles(ElementType type, double[] values, ImmutableArray<long> dims)
     {

@@ -39,9 +39,9 @@ internal static class QLinearKernels
         var da = Dequantized(ctx, a, 1, 2, rowOf: true);
         var db = Dequantized(ctx, b, 4, 5, rowOf: false);
         var (r, dims) = MatMulKernels.Batched(ctx, da, a.Dimensions, db, b.Dimensions);
-        double ys = Numbers.ReadDoubles(ctx.Tensor(6))[0];
+        double ys = Numbers.FirstDouble(ctx, ctx.Tensor(6));
         var yzT = ctx.Tensor(7);
-        double yz = Numbers.ReadDoubles(yzT)[0];
+        double yz = Numbers.FirstDouble(ctx, yzT);
         var type = Numbers.OutputType(ctx, 0);
         var (lo, hi) = QuantizeKernels.Range(type);
         for (int i = 0; i < r.Length; i++)

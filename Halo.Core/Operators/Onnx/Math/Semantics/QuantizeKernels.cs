@@ -15,6 +15,7 @@ internal static class QuantizeKernels
         var scale = Numbers.ReadDoubles(ctx.Tensor(1));
         var zpTensor = ctx.OptionalTensor(2);
         var zp = zpTensor is null ? null : Numbers.ReadDoubles(zpTensor);
+        CheckZeroPoint(ctx, scale, zp);
         var map = ScaleMap(ctx, x, ctx.Tensor(1));
         var v = Numbers.ReadDoubles(x);
         var type = Numbers.OutputType(ctx, 0);
@@ -37,6 +38,7 @@ internal static class QuantizeKernels
         var x = ctx.Tensor(0);
         var scale = Numbers.ReadDoubles(ctx.Tensor(1));
         var zp = ctx.OptionalTensor(2) is { } z ? Numbers.ReadDoubles(z) : null;
+        CheckZeroPoint(ctx, scale, zp);
         var map = ScaleMap(ctx, x, ctx.Tensor(1));
         var v = Numbers.ReadDoubles(x);
         for (int i = 0; i < v.Length; i++)
@@ -44,6 +46,14 @@ internal static class QuantizeKernels
             v[i] = (v[i] - (zp is null ? 0 : zp[map[i]])) * scale[map[i]];
         }
         ctx.SetOutput(0, Numbers.FromDoubles(Numbers.OutputType(ctx, 0), v, x.Dimensions));
+    }
+
+    private static void CheckZeroPoint(EvaluationContext ctx, double[] scale, double[]? zeroPoint)
+    {
+        if (zeroPoint is not null && zeroPoint.Length != scale.Length)
+        {
+            ctx.Fail($"the zero point has {zeroPoint.Length} elements, the scale {scale.Length}");
+        }
     }
 
     /// <summary>The inclusive range of an integer type.</summary>

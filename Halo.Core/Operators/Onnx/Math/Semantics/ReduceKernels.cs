@@ -79,38 +79,50 @@ internal static class ReduceKernels
         var acc = new double[n];
         var max = new double[n];
         max.AsSpan().Fill(double.NegativeInfinity);
-        double init = name switch
+        acc.AsSpan().Fill(name switch
         {
             "ReduceProd" => 1,
             "ReduceMax" => double.NegativeInfinity,
             "ReduceMin" => double.PositiveInfinity,
             _ => 0,
-        };
-        acc.AsSpan().Fill(init);
+        });
         if (name == "ReduceLogSumExp")
         {
             for (int i = 0; i < v.Length; i++)
             {
                 max[map[i]] = M.Max(max[map[i]], v[i]);
             }
-        }
-        for (int i = 0; i < v.Length; i++)
-        {
-            ref double a = ref acc[map[i]];
-            double x = v[i];
-            a = name switch
+            for (int i = 0; i < v.Length; i++)
             {
-                "ReduceProd" => a * x,
-                "ReduceMax" => double.IsNaN(a) || a >= x ? a : x,
-                "ReduceMin" => double.IsNaN(a) || a <= x ? a : x,
-                "ReduceL1" => a + M.Abs(x),
-                "ReduceL2" or "ReduceSumSquare" => a + (x * x),
-                "ReduceLogSumExp" => a + M.Exp(x - max[map[i]]),
-                _ => a + x,
-            };
+                acc[map[i]] += M.Exp(v[i] - max[map[i]]);
+            }
         }
-        int count = n == 0 ? 0 : v.Length / n;
-        for (int k = 0; k < n; k++)
+        else
+        {
+            // PERF: the combining function is chosen once, not per element.
+            var combine = RealCombiner(name);
+            for (int i = 0; i < v.Length; i++)
+            {
+                acc[map[i]] = combine(acc[map[i]], v[i]);
+            }
+        }
+        Finish(name, acc, max, n == 0 ? 0 : v.Length / n);
+        return acc;
+    }
+
+    private static Func<double, double, double> RealCombiner(string name) => name switch
+    {
+        "ReduceProd" => (a, x) => a * x,
+        "ReduceMax" => (a, x) => double.IsNaN(a) || a >= x ? a : x,
+        "ReduceMin" => (a, x) => double.IsNaN(a) || a <= x ? a : x,
+        "ReduceL1" => (a, x) => a + M.Abs(x),
+        "ReduceL2" or "ReduceSumSquare" => (a, x) => a + (x * x),
+        _ => (a, x) => a + x,
+    };
+
+    private static void Finish(string name, double[] acc, double[] max, int count)
+    {
+        for (int k = 0; k < acc.Length; k++)
         {
             acc[k] = name switch
             {
@@ -121,7 +133,6 @@ internal static class ReduceKernels
                 _ => acc[k],
             };
         }
-        return acc;
     }
 
     private static long[] ReduceIntegers(string name, long[] v, int[] map, int n, ElementType type)
@@ -135,19 +146,18 @@ internal static class ReduceKernels
             "ReduceMin" => u ? -1 : long.MaxValue,
             _ => 0,
         });
+        Func<long, long, long> combine = name switch
+        {
+            "ReduceProd" => (a, x) => unchecked(a * x),
+            "ReduceMax" => u ? (a, x) => (long)M.Max((ulong)a, (ulong)x) : M.Max,
+            "ReduceMin" => u ? (a, x) => (long)M.Min((ulong)a, (ulong)x) : M.Min,
+            "ReduceL1" => (a, x) => unchecked(a + (x < 0 ? -x : x)),
+            "ReduceSumSquare" => (a, x) => unchecked(a + (x * x)),
+            _ => (a, x) => unchecked(a + x),
+        };
         for (int i = 0; i < v.Length; i++)
         {
-            ref long a = ref acc[map[i]];
-            long x = v[i];
-            a = name switch
-            {
-                "ReduceProd" => unchecked(a * x),
-                "ReduceMax" => u ? (long)M.Max((ulong)a, (ulong)x) : M.Max(a, x),
-                "ReduceMin" => u ? (long)M.Min((ulong)a, (ulong)x) : M.Min(a, x),
-                "ReduceL1" => unchecked(a + (x < 0 ? -x : x)),
-                "ReduceSumSquare" => unchecked(a + (x * x)),
-                _ => unchecked(a + x),
-            };
+            acc[map[i]] = combine(acc[map[i]], v[i]);
         }
         if (name == "ReduceMean" && n > 0 && v.Length > 0)
         {

@@ -12,8 +12,12 @@ internal static class SortKernels
     {
         var x = ctx.Tensor(0);
         int rank = x.Dimensions.Length;
+        if (rank == 0)
+        {
+            ctx.Fail("the operand must have rank 1 or more");
+        }
         int axis = Axes.Normalize(ctx, ctx.GetInt("axis", -1), rank);
-        long k = ctx.Schema.Id.SinceVersion < 10 ? ctx.GetInt("k", 0) : Numbers.ReadLongs(ctx.Tensor(1))[0];
+        long k = ctx.Schema.Id.SinceVersion < 10 ? ctx.GetInt("k", 0) : Numbers.FirstLong(ctx, ctx.Tensor(1));
         var (outer, size, inner) = Axes.Split(x.Dimensions, axis);
         if (k < 0 || k > size)
         {
@@ -70,7 +74,7 @@ internal static class SortKernels
     public static void CumSum(EvaluationContext ctx)
     {
         var x = ctx.Tensor(0);
-        int axis = Axes.Normalize(ctx, Numbers.ReadLongs(ctx.Tensor(1))[0], x.Dimensions.Length);
+        int axis = Axes.Normalize(ctx, Numbers.FirstLong(ctx, ctx.Tensor(1)), x.Dimensions.Length);
         var (outer, size, inner) = Axes.Split(x.Dimensions, axis);
         bool exclusive = ctx.GetInt("exclusive", 0) != 0, reverse = ctx.GetInt("reverse", 0) != 0;
         var type = x.ElementType;

@@ -21,7 +21,7 @@ internal static class UnaryKernels
         "Ceil" => ctx => Elementwise.Unary(ctx, M.Ceiling),
         "Floor" => ctx => Elementwise.Unary(ctx, M.Floor),
         "Round" => ctx => Elementwise.Unary(ctx, x => M.Round(x, MidpointRounding.ToEven)),
-        "Erf" => ctx => Elementwise.Unary(ctx, SpecialFunctions.Erf, x => x == 0 ? 0 : x > 0 ? 1 : -1),
+        "Erf" => ctx => Elementwise.Unary(ctx, SpecialFunctions.Erf),
         "Sin" => ctx => Elementwise.Unary(ctx, M.Sin),
         "Cos" => ctx => Elementwise.Unary(ctx, M.Cos),
         "Tan" => ctx => Elementwise.Unary(ctx, M.Tan),

@@ -38,24 +38,7 @@ internal static class VariadicKernels
         var shape = ImmutableArray.Create(dims);
         if (Numbers.IsFloat(type))
         {
-            var acc = new double[n];
-            for (int k = 0; k < operands.Count; k++)
-            {
-                var v = Numbers.ReadDoubles(operands[k]);
-                var map = Broadcast.Map(operands[k].Dimensions, dims);
-                for (int i = 0; i < n; i++)
-                {
-                    acc[i] = k == 0 ? v[map[i]] : real(acc[i], v[map[i]]);
-                }
-            }
-            if (mean)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    acc[i] /= operands.Count;
-                }
-            }
-            ctx.SetOutput(0, Numbers.FromDoubles(type, acc, shape));
+            ctx.SetOutput(0, Numbers.FromDoubles(type, FoldReals(operands, dims, n, real, mean), shape));
             return;
         }
         var lacc = new long[n];
@@ -71,6 +54,28 @@ internal static class VariadicKernels
             }
         }
         ctx.SetOutput(0, Numbers.FromLongs(type, lacc, shape));
+    }
+
+    private static double[] FoldReals(List<TensorData> operands, long[] dims, int n, Func<double, double, double> real, bool mean)
+    {
+        var acc = new double[n];
+        for (int k = 0; k < operands.Count; k++)
+        {
+            var v = Numbers.ReadDoubles(operands[k]);
+            var map = Broadcast.Map(operands[k].Dimensions, dims);
+            for (int i = 0; i < n; i++)
+            {
+                acc[i] = k == 0 ? v[map[i]] : real(acc[i], v[map[i]]);
+            }
+        }
+        if (mean)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                acc[i] /= operands.Count;
+            }
+        }
+        return acc;
     }
 
     /// <summary>Where(condition, X, Y) with three-way broadcasting; any element type.</summary>
@@ -107,13 +112,13 @@ internal static class VariadicKernels
         var max = ctx.OptionalTensor(2);
         if (Numbers.IsFloat(type))
         {
-            double lo = min is null ? double.NegativeInfinity : Numbers.ReadDoubles(min)[0];
-            double hi = max is null ? double.PositiveInfinity : Numbers.ReadDoubles(max)[0];
+            double lo = min is null ? double.NegativeInfinity : Numbers.FirstDouble(ctx, min);
+            double hi = max is null ? double.PositiveInfinity : Numbers.FirstDouble(ctx, max);
             Elementwise.Unary(ctx, v => System.Math.Min(System.Math.Max(v, lo), hi));
             return;
         }
-        long llo = min is null ? long.MinValue : Numbers.ReadLongs(min)[0];
-        long lhi = max is null ? (type == ElementType.UInt64 ? -1 : long.MaxValue) : Numbers.ReadLongs(max)[0];
+        long llo = min is null ? long.MinValue : Numbers.FirstLong(ctx, min);
+        long lhi = max is null ? (type == ElementType.UInt64 ? -1 : long.MaxValue) : Numbers.FirstLong(ctx, max);
         if (type == ElementType.UInt64)
         {
             ulong ulo = min is null ? 0 : (ulong)llo, uhi = (ulong)lhi;
