@@ -78,4 +78,20 @@ public sealed class LayoutSemanticsTests
         var y = Run1(13, "NonZero", [TensorData.Create<bool>(ElementType.Bool, [false, true, true, false], 2, 2)]);
         Assert.That(y.AsSpan<long>().ToArray(), Is.EqualTo(new long[] { 0, 1, 1, 0 }));
     }
+
+    [Test]
+    public void NonZero_Float8NegativeZero_IsZero()
+    {
+        var x = TensorData.FromBytes(ElementType.Float8E4M3FN, [3], new byte[] { 0x80, 0x38, 0x00 });
+        var y = Run1(13, "NonZero", [x]);
+        Assert.That(y.AsSpan<long>().ToArray(), Is.EqualTo(new long[] { 1 }));
+    }
+
+    [Test]
+    public void NonZero_Int4_ReadsNibbles()
+    {
+        var x = TensorData.FromBytes(ElementType.Int4, [4], new byte[] { 0x30, 0xF0 });
+        var y = Run1(21, "NonZero", [x]);
+        Assert.That(y.AsSpan<long>().ToArray(), Is.EqualTo(new long[] { 1, 3 }));
+    }
 }
