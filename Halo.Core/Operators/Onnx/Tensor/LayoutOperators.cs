@@ -19,7 +19,7 @@ internal static class LayoutOperators
         s.Define("ReverseSequence", 10).Evaluate(LayoutKernels.ReverseSequence).Input("input", "T").Input("sequence_lens", "tensor(int64)").Output("Y", "T")
             .Attr("batch_axis", AttributeKind.Int, 1L).Attr("time_axis", AttributeKind.Int, 0L)
             .Constraint("T", All).Infer(InferReverseSequence);
-        s.Define("Col2Im", 18).Input("input", "T").Input("image_shape", "tensor(int64)").Input("block_shape", "tensor(int64)")
+        s.Define("Col2Im", 18).Evaluate(Col2ImKernel.Col2Im).Input("input", "T").Input("image_shape", "tensor(int64)").Input("block_shape", "tensor(int64)")
             .Output("output", "T").Attr("dilations", AttributeKind.Ints).Attr("pads", AttributeKind.Ints)
             .Attr("strides", AttributeKind.Ints).Constraint("T", All).Infer(InferCol2Im);
     }

@@ -59,15 +59,19 @@ internal static class ControlFlowKernels
             {
                 scans[i].Add(((TensorValue)results[1 + carried + i]).Data);
             }
-            ElementWriter.Check(iter);
         }
-        for (int i = 0; i < carried; i++)
+        SetLoopOutputs(ctx, state, scans);
+    }
+
+    private static void SetLoopOutputs(EvaluationContext ctx, RuntimeValue[] state, List<TensorData>[] scans)
+    {
+        for (int i = 0; i < state.Length; i++)
         {
             ctx.SetOutput(i, state[i]);
         }
-        for (int i = 0; i < scanCount; i++)
+        for (int i = 0; i < scans.Length; i++)
         {
-            ctx.SetOutput(carried + i, Stack(ctx, scans[i], 0, carried + i));
+            ctx.SetOutput(state.Length + i, Stack(ctx, scans[i], 0, state.Length + i));
         }
     }
 

@@ -69,20 +69,31 @@ internal static class IndexKernels
         {
             return [.. data.Strings.Select(s => s.Length > 0)];
         }
-        if (data.ElementType.IsFloatingPoint())
+        if (TensorValues.ToDoubleArray(data) is { } doubles)
         {
-            return [.. IndexMath.Doubles(data).Select(v => v != 0)];
+            return [.. doubles.Select(v => v != 0)];
         }
         if (TensorValues.ToInt64Array(data) is { } longs)
         {
             return [.. longs.Select(v => v != 0)];
         }
-        int size = System.Math.Max(1, data.ElementType.BitWidth() / 8);
+        // ONNX: float8 and 4-bit codes are zero when their magnitude bits are (negative zero included;
+        // the FNUZ formats have no negative zero, 0x80 is their NaN).
+        int bits = data.ElementType.BitWidth();
+        int magnitude = data.ElementType switch
+        {
+            ElementType.Float8E4M3FNUZ or ElementType.Float8E5M2FNUZ => 0xFF,
+            ElementType.Float4E2M1 => 0x7,
+            ElementType.Int4 or ElementType.UInt4 => 0xF,
+            _ when bits == 8 => 0x7F,
+            _ => -1,
+        };
         var bytes = data.Bytes.Span;
         var result = new bool[data.ElementCount];
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = bytes.Slice(i * size, size).ContainsAnyExcept((byte)0);
+            int code = bits == 4 ? (bytes[i >> 1] >> ((i & 1) * 4)) & 0xF : bits == 8 ? bytes[i] : -1;
+            result[i] = magnitude < 0 ? bytes.Slice(i * (bits / 8), bits / 8).ContainsAnyExcept((byte)0) : (code & magnitude) != 0;
         }
         return result;
     }

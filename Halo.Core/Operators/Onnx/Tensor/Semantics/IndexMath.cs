@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Halo.Core.IR;
+using Halo.Core.IR.Types;
 using Halo.Core.Semantics;
 
 namespace Halo.Core.Operators.Onnx.Tensor.Semantics;
@@ -45,11 +46,14 @@ internal static class IndexMath
 
     /// <summary>The elements of an integer operand as int64 (floats are truncated).</summary>
     public static long[] Longs(TensorData data) =>
-        TensorValues.ToInt64Array(data) ?? Array.ConvertAll(TensorValues.ToDoubleArray(data) ?? [], d => (long)d);
+        TensorValues.ToInt64Array(data) ?? Array.ConvertAll(TensorValues.ToDoubleArray(data) ?? Unsupported<double>(data), d => (long)d);
 
     /// <summary>The elements of a numeric operand as double.</summary>
     public static double[] Doubles(TensorData data) =>
-        TensorValues.ToDoubleArray(data) ?? Array.ConvertAll(TensorValues.ToInt64Array(data) ?? [], l => (double)l);
+        TensorValues.ToDoubleArray(data) ?? Array.ConvertAll(TensorValues.ToInt64Array(data) ?? Unsupported<long>(data), l => (double)l);
+
+    private static T[] Unsupported<T>(TensorData data) =>
+        throw new EvaluationException($"{data.ElementType.GetName()} elements cannot be read as numbers here");
 
     /// <summary>The axes from operand <paramref name="input"/> when present, else from attribute "axes", or null.</summary>
     public static long[]? AxesOf(EvaluationContext ctx, int input)

@@ -47,6 +47,32 @@ internal static class MoveKernels
     public static void Slice(EvaluationContext ctx)
     {
         var data = ctx.Tensor(0);
+        var (starts, ends, axes, steps) = SliceOperands(ctx);
+        int rank = data.Dimensions.Length;
+        var tables = new long[rank][];
+        var outDims = data.Dimensions.ToArray();
+        for (int i = 0; i < starts.Length; i++)
+        {
+            int axis = IndexMath.Axis(ctx, axes is null ? i : axes[i], rank);
+            long step = steps is null ? 1 : steps[i];
+            if (step == 0 || tables[axis] is not null)
+            {
+                ctx.Fail($"a step is zero or axis {axis} is repeated");
+            }
+            tables[axis] = SliceAxis(starts[i], ends[i], step, data.Dimensions[axis]);
+            outDims[axis] = tables[axis].Length;
+        }
+        for (int k = 0; k < rank; k++)
+        {
+            tables[k] ??= IndexMath.Iota(outDims[k]);
+        }
+        var dims = ImmutableArray.Create(outDims);
+        ctx.SetOutput(0, ElementWriter.Take(data, IndexMath.Map(dims, tables, IndexMath.Strides(data.Dimensions)), dims));
+    }
+
+    /// <summary>starts, ends, axes and steps: attributes in version 1, operands from 10.</summary>
+    private static (long[] Starts, long[] Ends, long[]? Axes, long[]? Steps) SliceOperands(EvaluationContext ctx)
+    {
         long[] starts, ends;
         long[]? axes, steps = null;
         if (ctx.Schema.Id.SinceVersion < 10)
@@ -62,35 +88,12 @@ internal static class MoveKernels
             axes = ctx.OptionalTensor(3) is { } a ? IndexMath.Longs(a) : null;
             steps = ctx.OptionalTensor(4) is { } s ? IndexMath.Longs(s) : null;
         }
-        int rank = data.Dimensions.Length;
         if (ends.Length != starts.Length || (axes is not null && axes.Length != starts.Length)
             || (steps is not null && steps.Length != starts.Length))
         {
             ctx.Fail("starts, ends, axes and steps differ in length");
         }
-        var tables = new long[rank][];
-        var outDims = data.Dimensions.ToArray();
-        for (int i = 0; i < starts.Length; i++)
-        {
-            int axis = IndexMath.Axis(ctx, axes is null ? i : axes[i], rank);
-            long step = steps is null ? 1 : steps[i];
-            if (step == 0)
-            {
-                ctx.Fail("a step is zero");
-            }
-            if (tables[axis] is not null)
-            {
-                ctx.Fail($"axis {axis} is repeated");
-            }
-            tables[axis] = SliceAxis(starts[i], ends[i], step, data.Dimensions[axis]);
-            outDims[axis] = tables[axis].Length;
-        }
-        for (int k = 0; k < rank; k++)
-        {
-            tables[k] ??= IndexMath.Iota(outDims[k]);
-        }
-        var dims = ImmutableArray.Create(outDims);
-        ctx.SetOutput(0, ElementWriter.Take(data, IndexMath.Map(dims, tables, IndexMath.Strides(data.Dimensions)), dims));
+        return (starts, ends, axes, steps);
     }
 
     /// <summary>The input indices one sliced axis selects (ONNX clamping rules).</summary>

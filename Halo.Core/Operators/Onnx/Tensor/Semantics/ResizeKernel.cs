@@ -49,7 +49,7 @@ internal static class ResizeKernel
                 tables[k][j] = double.IsNaN(s) ? -1 : plan.Nearest(s, inSize);
             }
         }
-        TensorData? fill = x.ElementType == IR.Types.ElementType.String ? null
+        TensorData? fill = plan.Transform != "tf_crop_and_resize" || x.ElementType == IR.Types.ElementType.String ? null
             : TensorFactory.FromDoubles(x.ElementType, [extrapolation], []);
         return ElementWriter.Take(x, IndexMath.Map(dims, tables, IndexMath.Strides(x.Dimensions)), dims, fill);
     }

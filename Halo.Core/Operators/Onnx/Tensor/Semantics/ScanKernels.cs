@@ -58,20 +58,8 @@ internal static class ScanKernels
     private static TensorData[] Run(EvaluationContext ctx, TensorData[] inputs, int states, long length)
     {
         var body = ctx.GetGraph("body")!;
-        bool v8 = ctx.Schema.Id.SinceVersion < 9;
-        int m = inputs.Length - states;
-        long[] inAxes = ctx.GetInts("scan_input_axes") is { Length: > 0 } ia ? [.. ia] : new long[m];
-        long[] inDirs = ctx.GetInts(v8 ? "directions" : "scan_input_directions") is { Length: > 0 } d ? [.. d] : new long[m];
-        var sequences = new TensorData[m][];
-        for (int j = 0; j < m; j++)
-        {
-            int axis = IndexMath.Axis(ctx, inAxes[j], inputs[states + j].Dimensions.Length);
-            sequences[j] = Unstack(inputs[states + j], axis);
-            if (inDirs[j] != 0)
-            {
-                Array.Reverse(sequences[j]);
-            }
-        }
+        var sequences = Sequences(ctx, inputs, states);
+        int m = sequences.Length;
         long steps = m == 0 ? 0 : sequences[0].Length;
         if (length >= 0)
         {
@@ -103,6 +91,26 @@ internal static class ScanKernels
             }
         }
         return [.. state.Select(s => ((TensorValue)s).Data), .. Enumerable.Range(0, outs).Select(k => Collect(ctx, collected[k], states + k))];
+    }
+
+    /// <summary>Each scan input cut into its steps, in the order the scan visits them.</summary>
+    private static TensorData[][] Sequences(EvaluationContext ctx, TensorData[] inputs, int states)
+    {
+        int m = inputs.Length - states;
+        bool v8 = ctx.Schema.Id.SinceVersion < 9;
+        long[] inAxes = ctx.GetInts("scan_input_axes") is { Length: > 0 } ia ? [.. ia] : new long[m];
+        long[] inDirs = ctx.GetInts(v8 ? "directions" : "scan_input_directions") is { Length: > 0 } d ? [.. d] : new long[m];
+        var sequences = new TensorData[m][];
+        for (int j = 0; j < m; j++)
+        {
+            int axis = IndexMath.Axis(ctx, inAxes[j], inputs[states + j].Dimensions.Length);
+            sequences[j] = Unstack(inputs[states + j], axis);
+            if (inDirs[j] != 0)
+            {
+                Array.Reverse(sequences[j]);
+            }
+        }
+        return sequences;
     }
 
     private static TensorData Collect(EvaluationContext ctx, List<TensorData> items, int output)

@@ -30,7 +30,12 @@ internal static class ShapeKernels
         long[] target = ctx.Schema.Id.SinceVersion < 5
             ? [.. ctx.GetInts("shape") ?? []]
             : IndexMath.Longs(ctx.Tensor(1));
-        bool allowZero = ctx.GetInt("allowzero", 0) != 0;
+        SetReshaped(ctx, data, [.. Resolve(ctx, data, target, ctx.GetInt("allowzero", 0) != 0)]);
+    }
+
+    /// <summary>The target shape with 0 (copy, unless allowzero) and -1 (inferred) resolved.</summary>
+    private static long[] Resolve(EvaluationContext ctx, TensorData data, long[] target, bool allowZero)
+    {
         var dims = new long[target.Length];
         int inferred = -1;
         long known = 1;
@@ -69,7 +74,7 @@ internal static class ShapeKernels
             }
             dims[inferred] = data.ElementCount / known;
         }
-        SetReshaped(ctx, data, [.. dims]);
+        return dims;
     }
 
     public static void Flatten(EvaluationContext ctx)

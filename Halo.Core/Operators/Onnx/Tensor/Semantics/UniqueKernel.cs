@@ -17,8 +17,36 @@ internal static class UniqueKernel
         int axis = flat ? 0 : IndexMath.Axis(ctx, ctx.GetInt("axis", 0), d.Length);
         long dim = d[axis], outer = IndexMath.Product(d, 0, axis), inner = IndexMath.Product(d, axis + 1);
         Comparison<long> compare = Comparer(data, dim, outer, inner);
-        var order = IndexMath.Iota(dim);
-        var sorted = order.OrderBy(i => i, System.Collections.Generic.Comparer<long>.Create(compare)).ToArray();
+        var (firsts, counts, groupOf) = Group(dim, compare);
+        var rank = Enumerable.Range(0, firsts.Count).ToArray();
+        if (ctx.GetInt("sorted", 1) == 0)
+        {
+            Array.Sort(rank, (a, b) => firsts[a].CompareTo(firsts[b]));
+        }
+        var position = new long[firsts.Count];
+        for (int p = 0; p < rank.Length; p++)
+        {
+            position[rank[p]] = p;
+        }
+        var writer = new ElementWriter(data.ElementType, outer * firsts.Count * inner);
+        for (long o = 0; o < outer; o++)
+        {
+            for (int p = 0; p < rank.Length; p++)
+            {
+                writer.CopyRange((o * firsts.Count + p) * inner, data, (o * dim + firsts[rank[p]]) * inner, inner);
+            }
+        }
+        ctx.SetOutput(0, writer.Build(d.SetItem(axis, firsts.Count)));
+        ctx.SetOutput(1, Vector([.. rank.Select(g => firsts[g])]));
+        ctx.SetOutput(2, Vector([.. groupOf.Select(g => position[g])]));
+        ctx.SetOutput(3, Vector([.. rank.Select(g => counts[g])]));
+    }
+
+    /// <summary>Groups equal slices: each group's first slice and size (groups in sorted order), and each slice's group.</summary>
+    private static (List<long> Firsts, List<long> Counts, long[] GroupOf) Group(long dim, Comparison<long> compare)
+    {
+        // A stable sort keeps equal slices in index order, so a group's first member is its first occurrence.
+        var sorted = IndexMath.Iota(dim).OrderBy(i => i, System.Collections.Generic.Comparer<long>.Create(compare)).ToArray();
         var groupOf = new long[dim];
         var firsts = new List<long>();
         var counts = new List<long>();
@@ -32,29 +60,7 @@ internal static class UniqueKernel
             groupOf[sorted[i]] = firsts.Count - 1;
             counts[^1]++;
         }
-        var rank = Enumerable.Range(0, firsts.Count).ToArray();
-        if (ctx.GetInt("sorted", 1) == 0)
-        {
-            Array.Sort(rank, (a, b) => firsts[a].CompareTo(firsts[b]));
-        }
-        var position = new long[firsts.Count];
-        for (int p = 0; p < rank.Length; p++)
-        {
-            position[rank[p]] = p;
-        }
-        var dims = d.SetItem(axis, firsts.Count);
-        var writer = new ElementWriter(data.ElementType, outer * firsts.Count * inner);
-        for (long o = 0; o < outer; o++)
-        {
-            for (int p = 0; p < rank.Length; p++)
-            {
-                writer.CopyRange((o * firsts.Count + p) * inner, data, (o * dim + firsts[rank[p]]) * inner, inner);
-            }
-        }
-        ctx.SetOutput(0, writer.Build(dims));
-        ctx.SetOutput(1, Vector([.. rank.Select(g => firsts[g])]));
-        ctx.SetOutput(2, Vector([.. groupOf.Select(g => position[g])]));
-        ctx.SetOutput(3, Vector([.. rank.Select(g => counts[g])]));
+        return (firsts, counts, groupOf);
     }
 
     private static TensorData Vector(long[] values) => TensorData.FromInt64s(values, values.Length);
