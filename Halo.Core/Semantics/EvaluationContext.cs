@@ -72,9 +72,14 @@ public sealed class EvaluationContext
     /// <summary>Subgraph attribute, or null.</summary>
     public Graph? GetGraph(string name) => Attr(name) is { Kind: AttributeKind.Graph } v ? v.AsGraph() : null;
 
-    /// <summary>A random source seeded by the <c>seed</c> attribute when present (deterministic), else by the clock.</summary>
-    public Random Random => _random ??= Attr("seed") is { Kind: AttributeKind.Float } s
-        ? new Random(BitConverter.SingleToInt32Bits(s.AsFloat())) : new Random();
+    /// <summary>A random source seeded by the <c>seed</c> attribute (float or int) when present (deterministic),
+    /// else by the clock.</summary>
+    public Random Random => _random ??= Attr("seed") switch
+    {
+        { Kind: AttributeKind.Float } s => new Random(BitConverter.SingleToInt32Bits(s.AsFloat())),
+        { Kind: AttributeKind.Int } s => new Random(unchecked((int)s.AsInt())),
+        _ => new Random(),
+    };
 
     /// <summary>Evaluates a subgraph (If branch, Loop/Scan body) with <paramref name="inputs"/>; outer values
     /// it captures resolve in the enclosing scopes.</summary>

@@ -67,7 +67,7 @@ public sealed class ReferenceEvaluator(OperatorRegistry registry)
         }
         var inputs = op.Inputs.Select(i => i.IsNone ? null : values[i]).ToImmutableArray();
         Dictionary<string, RuntimeValue>? scope = null;
-        var context = new EvaluationContext(schema, op.Attributes, inputs, op.OutputTypes,
+        var context = new EvaluationContext(schema, op.Attributes, inputs, RefineOutputTypes(schema, op.OutputTypes, inputs),
             (body, args) => Evaluate(body, args, scope ??= Scope(graph, values, outer)));
         try
         {
@@ -86,6 +86,31 @@ public sealed class ReferenceEvaluator(OperatorRegistry registry)
         {
             values[op.Output(i)] = context.Outputs[i] ?? throw new EvaluationException($"{where}: result {i} was not computed");
         }
+    }
+
+    /// <summary>Fills unknown result element types (common inside Loop and Scan bodies, whose operand types are
+    /// only known at run time) from the actual operand bound to the same type variable.</summary>
+    private static ImmutableArray<IR.Types.IrType> RefineOutputTypes(OperatorSchema schema, ImmutableArray<IR.Types.IrType> types,
+        ImmutableArray<RuntimeValue?> inputs)
+    {
+        var result = types;
+        for (int i = 0; i < types.Length; i++)
+        {
+            if (types[i] is not IR.Types.TensorType { ElementType: IR.Types.ElementType.Undefined } unknown
+                || OperatorSchema.FormalAt(schema.Outputs, i) is not { } formal || !schema.TypeConstraints.ContainsKey(formal.TypeString))
+            {
+                continue;
+            }
+            for (int j = 0; j < inputs.Length; j++)
+            {
+                if (inputs[j] is TensorValue bound && OperatorSchema.FormalAt(schema.Inputs, j)?.TypeString == formal.TypeString)
+                {
+                    result = result.SetItem(i, new IR.Types.TensorType(bound.Data.ElementType, unknown.Shape));
+                    break;
+                }
+            }
+        }
+        return result;
     }
 
     /// <summary>The names visible to a subgraph: the enclosing scopes, then this graph's named values.</summary>
