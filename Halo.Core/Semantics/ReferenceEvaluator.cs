@@ -57,6 +57,31 @@ public sealed class ReferenceEvaluator(OperatorRegistry registry)
         return [.. graph.Outputs.Select(o => values[o])];
     }
 
+    /// <summary>
+    /// Evaluates one operation without a graph (for backends that fall back on reference semantics). Operations
+    /// whose subgraphs need an enclosing scope are not supported here; use <see cref="Evaluate"/> for those.
+    /// </summary>
+    /// <exception cref="EvaluationException">The schema has no reference semantics or the operands are bad.</exception>
+    public static ImmutableArray<RuntimeValue> EvaluateOperation(OperatorSchema schema, IR.Attributes.AttributeMap attributes,
+        ImmutableArray<IR.Types.IrType> outputTypes, ImmutableArray<RuntimeValue?> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(attributes);
+        var reference = schema.Reference ?? throw new EvaluationException($"{schema.Id} has no reference semantics");
+        var context = new EvaluationContext(schema, attributes, inputs, RefineOutputTypes(schema, outputTypes, inputs),
+            (_, _) => throw new EvaluationException($"{schema.Id}: subgraphs cannot be evaluated outside a graph"));
+        try
+        {
+            reference(context);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException
+            or OverflowException or InvalidCastException)
+        {
+            throw new EvaluationException($"{schema.Id}: {e.Message}", e);
+        }
+        return [.. context.Outputs.Select((v, i) => v ?? throw new EvaluationException($"{schema.Id}: result {i} was not computed"))];
+    }
+
     private void EvaluateOp(Graph graph, GreenOp op, Dictionary<ValueRef, RuntimeValue> values,
         IReadOnlyDictionary<string, RuntimeValue> outer)
     {

@@ -104,6 +104,11 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
         var location = LocationOf(op, index, label);
         if (kernels.Find(id) is not { } factory)
         {
+            if (ReferenceSemanticsKernel.CanRun(op, out var schema))
+            {
+                // No fast kernel: run the operator's reference semantics (exact, slower).
+                return new ReferenceSemanticsKernel(schema!, op);
+            }
             _diagnostics.Report(BackendDiagnostics.UnsupportedOperator, location, id.Name, id.Domain, id.SinceVersion, label);
             return null;
         }
