@@ -121,6 +121,11 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
         {
             result = KernelCreateResult.Unsupported(e.Message);
         }
+        if (result.Kernel is null && ReferenceSemanticsKernel.CanRun(op, out var fallback))
+        {
+            // The fast kernel lacks this element type or attribute form: the reference semantics cover it.
+            return new ReferenceSemanticsKernel(fallback!, op);
+        }
         if (result.UnsupportedType is { } type)
         {
             _diagnostics.Report(BackendDiagnostics.UnsupportedElementType, location, id.Name, label, type.GetName());

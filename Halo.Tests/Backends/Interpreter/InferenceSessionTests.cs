@@ -1,3 +1,6 @@
+using Halo.Core.Operators;
+using Halo.Core.IR.Attributes;
+using Halo.Core.IR.Green;
 using System.Collections.Immutable;
 using Halo.Backends.Diagnostics;
 using Halo.Backends.Interpreter;
@@ -94,24 +97,37 @@ public sealed class InferenceSessionTests
     [Test]
     public void Create_UnsupportedOperators_ReportsEveryOneAtOnce()
     {
-        var b = new GraphBuilder();
+        // Operators with neither a fast kernel nor reference semantics (a registry of the test's own).
+        var b = new GraphBuilder(Halo.Tests.TestSupport.TestOperators.Registry);
         var x = b.AddInput("x", TensorType.Of(ElementType.Float, 2, 2));
-        var s = b.AddOp("Sin", [x], nodeName: "sine")[0];
-        var e = b.AddOp("Erf", [s], nodeName: "erf1")[0];
-        var r = b.AddOp("Relu", [b.AddOp("Cast", [e], Attrs(("to", (long)ElementType.BFloat16)), nodeName: "cast")[0]], nodeName: "relu_bf16")[0];
-        b.AddOutput(r, "y");
+        var first = b.AddOp("Everything", [x], nodeName: "first")[0];
+        b.AddOutput(b.AddOp("Everything", [first], nodeName: "second")[0], "y");
 
         var result = InferenceSession.Create(new HaloModel(b.Build()) { SourcePath = "m.onnx" }, null);
 
         Assert.That(result.Success, Is.False);
-        var ids = result.Diagnostics.Select(d => d.Id).ToList();
-        Assert.That(ids, Is.EqualTo(new[] { "HALO4001", "HALO4001", "HALO4001", "HALO4002" }));
-        Assert.That(result.Diagnostics[0].ToString(), Does.Contain("m.onnx: error HALO4001").And.Contain("'Sin'").And.Contain("sine"));
-        Assert.That(result.Diagnostics[3].Message, Does.Contain("Relu").And.Contain("relu_bf16").And.Contain("bf16"));
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "HALO4001", "HALO4001" }));
+        Assert.That(result.Diagnostics[0].ToString(), Does.Contain("m.onnx: error HALO4001").And.Contain("'Everything'").And.Contain("first"));
+        Assert.That(result.Diagnostics[1].ToString(), Does.Contain("second"));
     }
 
     [Test]
-    public void Create_LegacyBatchNormStatisticsOutputs_ReportsHALO4003()
+    public void Create_ElementTypeWithoutFastKernel_FallsBackOnReferenceSemantics()
+    {
+        var b = new GraphBuilder();
+        var x = b.AddInput("x", TensorType.Of(ElementType.Float, 2));
+        var bf = b.AddOp("Cast", [x], Attrs(("to", (long)ElementType.BFloat16)), nodeName: "cast")[0];
+        var r = b.AddOp("Relu", [bf], nodeName: "relu_bf16")[0];
+        b.AddOutput(b.AddOp("Cast", [r], Attrs(("to", (long)ElementType.Float)))[0], "y");
+        using var session = InferenceSession.Create(b.Build(), null).Session!;
+
+        var y = session.Run(new Dictionary<string, Tensor> { ["x"] = Tensor.Create<float>([-1.5f, 2.5f], 2) })["y"];
+
+        Assert.That(y.ToArray<float>(), Is.EqualTo(new[] { 0f, 2.5f }));
+    }
+
+    [Test]
+    public void Create_LegacyBatchNormStatisticsOutputs_RunsThroughReferenceSemantics()
     {
         var b = new GraphBuilder(opsets: new Dictionary<string, long> { [""] = 9 });
         var x = b.AddInput("x", TensorType.Of(ElementType.Float, 1, 2, 2));
@@ -120,6 +136,24 @@ public sealed class InferenceSessionTests
         b.AddOutput(y[0], "y");
 
         var result = InferenceSession.Create(b.Build(), null);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        result.Session!.Dispose();
+    }
+
+    [Test]
+    public void Create_FormTheKernelLacksWithoutSemantics_ReportsHALO4003()
+    {
+        // A BatchNormalization version no registry knows (a future opset): the fast kernel is found by name and
+        // version range, rejects spatial = 0, and there are no reference semantics to fall back on.
+        var x = new GreenInput(TensorType.Of(ElementType.Float, 1, 2, 2));
+        var p = new GreenInput(TensorType.Of(ElementType.Float, 2));
+        var attributes = AttributeMap.Create(new Dictionary<string, AttributeValue> { ["spatial"] = AttributeValue.FromInt(0) });
+        var bn = GreenOp.Create(new OperatorId("", "BatchNormalization", 99),
+            [x.Output(0), p.Output(0), p.Output(0), p.Output(0), p.Output(0)], attributes, [TensorType.Of(ElementType.Float, 1, 2, 2)]);
+        var graph = Graph.Create("g", [x, p], [bn.Output(0)]);
+
+        var result = InferenceSession.Create(graph, null);
 
         Assert.That(result.Diagnostics.Select(d => d.Descriptor), Is.EqualTo(new[] { BackendDiagnostics.UnsupportedFeature }));
     }
