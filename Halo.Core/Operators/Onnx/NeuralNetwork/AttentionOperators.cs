@@ -25,7 +25,7 @@ internal static class AttentionOperators
             .OptionalInput("position_ids", "M").Output("Y", "T").Attr("interleaved", AttributeKind.Int, 0L)
             .Attr("num_heads", AttributeKind.Int).Attr("rotary_embedding_dim", AttributeKind.Int, 0L)
             .Constraint("T", "tensor(float)", "tensor(float16)", "tensor(bfloat16)").Constraint("M", TypeSets.Int64)
-            .Infer(InferRotary);
+            .Infer(InferRotary).Evaluate(RotaryKernel.RotaryEmbedding);
     }
 
     /// <summary>Y is (B, Hq, Lq, Ev) or (B, Lq, Hq * Ev); the caches and QK output use the total sequence length.</summary>
