@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.NeuralNetwork.NeuralNetworkTypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -11,9 +12,10 @@ internal static class MlOperators
     {
         string ml = OnnxOperatorSet.MlDomain;
         s.Define(ml, "ArrayFeatureExtractor", 1).Input("X", "T").Input("Y", "tensor(int64)").Output("Z", "T")
-            .Constraint("T", [.. MlNumeric, "tensor(string)"]).Infer(InferArrayFeatureExtractor);
+            .Constraint("T", [.. MlNumeric, "tensor(string)"]).Infer(InferArrayFeatureExtractor)
+            .Evaluate(MlKernels.ArrayFeatureExtractor);
         s.Define(ml, "Binarizer", 1).Input("X", "T").Output("Y", "T").Attr("threshold", AttributeKind.Float, 0.0f)
-            .Constraint("T", MlNumeric).Infer(ShapeHelpers.SameAsInput(0));
+            .Constraint("T", MlNumeric).Infer(ShapeHelpers.SameAsInput(0)).Evaluate(MlKernels.Binarizer);
 
         s.Define(ml, "LabelEncoder", 1).Input("X", "T1").Output("Y", "T2").Attr("classes_strings", AttributeKind.Strings)
             .Attr("default_int64", AttributeKind.Int, -1L).Attr("default_string", AttributeKind.String, "_Unused")
