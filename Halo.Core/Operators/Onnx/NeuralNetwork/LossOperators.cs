@@ -26,7 +26,7 @@ internal static class LossOperators
             .RequiredAttr("ngram_indexes", AttributeKind.Ints).Attr("pool_int64s", AttributeKind.Ints)
             .Attr("pool_strings", AttributeKind.Strings).Attr("weights", AttributeKind.Floats)
             .Constraint("T", "tensor(string)", "tensor(int32)", "tensor(int64)")
-            .Infer(InferTfIdf);
+            .Infer(InferTfIdf).Evaluate(TfIdfKernel.TfIdfVectorizer);
     }
 
     /// <summary>Loss is the target's shape for reduction none, else a scalar; log_prob has the scores' shape.</summary>
