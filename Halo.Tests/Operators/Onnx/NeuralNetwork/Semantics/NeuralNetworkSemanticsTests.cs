@@ -112,6 +112,33 @@ public sealed class NeuralNetworkSemanticsTests
     }
 
     [Test]
+    public void Dft_InverseOfForward_RestoresComplexSignal()
+    {
+        var x = Floats([1, 0, 2, 1, -1, 3], 1, 3, 2);
+        var forward = Run("DFT", 20, [x], 1)[0];
+        var back = Values(Run("DFT", 20, [forward], 1, ("inverse", 1L))[0]);
+        Assert.That(back, Is.EqualTo(new double[] { 1, 0, 2, 1, -1, 3 }).Within(1e-5));
+    }
+
+    [Test]
+    public void GridSample_NearestBorder_ClampsOutsideGrid()
+    {
+        var x = Floats([1, 2, 3, 4], 1, 1, 2, 2);
+        var grid = Floats([-5, -5, 5, 5], 1, 1, 2, 2);
+        var y = Values(Run("GridSample", 22, [x, grid], 1, ("mode", "nearest"), ("padding_mode", "border"))[0]);
+        Assert.That(y, Is.EqualTo(new double[] { 1, 4 }));
+    }
+
+    [Test]
+    public void GroupNormalization_Version21_ScalesPerChannel()
+    {
+        var x = Floats([1, 3, 5, 9], 1, 2, 2);
+        var y = Values(Run("GroupNormalization", 21, [x, Floats([1, 2], 2), Floats([0, 10], 2)], 1,
+            ("num_groups", 2L), ("epsilon", 0f))[0]);
+        Assert.That(y, Is.EqualTo(new double[] { -1, 1, 8, 12 }).Within(1e-6));
+    }
+
+    [Test]
     public void Conv_ChannelMismatch_FailsWithEvaluationException()
     {
         var x = Floats([1, 2], 1, 2, 1);
