@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -18,12 +19,13 @@ internal static class AttentionOperators
             .Attr("kv_num_heads", AttributeKind.Int).Attr("q_num_heads", AttributeKind.Int)
             .Attr("qk_matmul_output_mode", AttributeKind.Int, 0L).Attr("scale", AttributeKind.Float)
             .Attr("softcap", AttributeKind.Float, 0.0f).Attr("softmax_precision", AttributeKind.Int)
-            .Constraint("T1", Float).Constraint("T2", Float).Constraint("U", s_maskTypes).Infer(InferAttention);
+            .Constraint("T1", Float).Constraint("T2", Float).Constraint("U", s_maskTypes).Infer(InferAttention)
+            .Evaluate(AttentionKernels.Attention);
         s.Define("RotaryEmbedding", 23).Input("X", "T").Input("cos_cache", "T").Input("sin_cache", "T")
             .OptionalInput("position_ids", "M").Output("Y", "T").Attr("interleaved", AttributeKind.Int, 0L)
             .Attr("num_heads", AttributeKind.Int).Attr("rotary_embedding_dim", AttributeKind.Int, 0L)
             .Constraint("T", "tensor(float)", "tensor(float16)", "tensor(bfloat16)").Constraint("M", TypeSets.Int64)
-            .Infer(InferRotary);
+            .Infer(InferRotary).Evaluate(RotaryKernel.RotaryEmbedding);
     }
 
     /// <summary>Y is (B, Hq, Lq, Ev) or (B, Lq, Hq * Ev); the caches and QK output use the total sequence length.</summary>

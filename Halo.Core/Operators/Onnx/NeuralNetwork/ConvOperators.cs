@@ -21,7 +21,7 @@ internal static class ConvOperators
             .OptionalInput("mask", "T").Output("Y", "T").Attr("dilations", AttributeKind.Ints)
             .Attr("group", AttributeKind.Int, 1L).Attr("kernel_shape", AttributeKind.Ints)
             .Attr("offset_group", AttributeKind.Int, 1L).Attr("pads", AttributeKind.Ints).Attr("strides", AttributeKind.Ints)
-            .Constraint("T", Float).Infer(InferConv);
+            .Constraint("T", Float).Infer(InferConv).Evaluate(DeformConvKernel.DeformConv);
     }
 
     private static OperatorSchemaBuilder WindowAttrs(OperatorSchemaBuilder b) => b

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -13,18 +14,19 @@ internal static class LossOperators
         s.Define("NegativeLogLikelihoodLoss", 12, 13, 22).Input("input", "T").Input("target", "Tind")
             .OptionalInput("weight", "T").Output("loss", "T").Attr("ignore_index", AttributeKind.Int)
             .Attr("reduction", AttributeKind.String, "mean").Constraint("T", Float).Constraint("Tind", TypeSets.Index)
-            .Infer(InferLoss);
+            .Infer(InferLoss).Evaluate(LossKernels.NegativeLogLikelihood);
         s.Define("SoftmaxCrossEntropyLoss", 12, 13).Input("scores", "T").Input("labels", "Tind")
             .OptionalInput("weights", "T").Output("output", "T").OptionalOutput("log_prob", "T")
             .Attr("ignore_index", AttributeKind.Int).Attr("reduction", AttributeKind.String, "mean")
-            .Constraint("T", Float).Constraint("Tind", TypeSets.Index).Infer(InferLoss);
+            .Constraint("T", Float).Constraint("Tind", TypeSets.Index).Infer(InferLoss)
+            .Evaluate(LossKernels.SoftmaxCrossEntropy);
         s.Define("TfIdfVectorizer", 9).Input("X", "T").Output("Y", "tensor(float)").RequiredAttr("max_gram_length", AttributeKind.Int)
             .RequiredAttr("max_skip_count", AttributeKind.Int).RequiredAttr("min_gram_length", AttributeKind.Int)
             .RequiredAttr("mode", AttributeKind.String).RequiredAttr("ngram_counts", AttributeKind.Ints)
             .RequiredAttr("ngram_indexes", AttributeKind.Ints).Attr("pool_int64s", AttributeKind.Ints)
             .Attr("pool_strings", AttributeKind.Strings).Attr("weights", AttributeKind.Floats)
             .Constraint("T", "tensor(string)", "tensor(int32)", "tensor(int64)")
-            .Infer(InferTfIdf);
+            .Infer(InferTfIdf).Evaluate(TfIdfKernel.TfIdfVectorizer);
     }
 
     /// <summary>Loss is the target's shape for reduction none, else a scalar; log_prob has the scores' shape.</summary>

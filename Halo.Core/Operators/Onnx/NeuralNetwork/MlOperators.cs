@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.NeuralNetwork.NeuralNetworkTypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -11,13 +12,15 @@ internal static class MlOperators
     {
         string ml = OnnxOperatorSet.MlDomain;
         s.Define(ml, "ArrayFeatureExtractor", 1).Input("X", "T").Input("Y", "tensor(int64)").Output("Z", "T")
-            .Constraint("T", [.. MlNumeric, "tensor(string)"]).Infer(InferArrayFeatureExtractor);
+            .Constraint("T", [.. MlNumeric, "tensor(string)"]).Infer(InferArrayFeatureExtractor)
+            .Evaluate(MlKernels.ArrayFeatureExtractor);
         s.Define(ml, "Binarizer", 1).Input("X", "T").Output("Y", "T").Attr("threshold", AttributeKind.Float, 0.0f)
-            .Constraint("T", MlNumeric).Infer(ShapeHelpers.SameAsInput(0));
+            .Constraint("T", MlNumeric).Infer(ShapeHelpers.SameAsInput(0)).Evaluate(MlKernels.Binarizer);
 
         s.Define(ml, "LabelEncoder", 1).Input("X", "T1").Output("Y", "T2").Attr("classes_strings", AttributeKind.Strings)
             .Attr("default_int64", AttributeKind.Int, -1L).Attr("default_string", AttributeKind.String, "_Unused")
-            .Constraint("T1", StringOrInt64).Constraint("T2", StringOrInt64).Infer(InferLabelEncoder);
+            .Constraint("T1", StringOrInt64).Constraint("T2", StringOrInt64).Infer(InferLabelEncoder)
+            .Evaluate(LabelEncoderKernel.LabelEncoder);
         LabelEncoderAttrs(s.Define(ml, "LabelEncoder", 2)).Constraint("T1", LabelEncoder2).Constraint("T2", LabelEncoder2);
         LabelEncoderAttrs(s.Define(ml, "LabelEncoder", 4)).Attr("default_tensor", AttributeKind.Tensor)
             .Attr("keys_tensor", AttributeKind.Tensor).Attr("values_tensor", AttributeKind.Tensor)
@@ -35,7 +38,7 @@ internal static class MlOperators
         .Attr("keys_floats", AttributeKind.Floats).Attr("keys_int64s", AttributeKind.Ints)
         .Attr("keys_strings", AttributeKind.Strings).Attr("values_floats", AttributeKind.Floats)
         .Attr("values_int64s", AttributeKind.Ints).Attr("values_strings", AttributeKind.Strings)
-        .Infer(InferLabelEncoder);
+        .Infer(InferLabelEncoder).Evaluate(LabelEncoderKernel.LabelEncoder);
 
     /// <summary>X's shape with the last axis replaced by the number of indices (a 1-D X gives (1, count)).</summary>
     private static void InferArrayFeatureExtractor(InferenceContext ctx)

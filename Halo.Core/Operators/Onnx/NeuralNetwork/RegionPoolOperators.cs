@@ -23,14 +23,15 @@ internal static class RegionPoolOperators
 
         s.Define("MaxUnpool", 9, 11, 22).Input("X", "T1").Input("I", "T2").OptionalInput("output_shape", "T2")
             .Output("output", "T1").RequiredAttr("kernel_shape", AttributeKind.Ints).Attr("pads", AttributeKind.Ints)
-            .Attr("strides", AttributeKind.Ints).Constraint("T1", Float).Constraint("T2", TypeSets.Int64).Infer(InferMaxUnpool);
+            .Attr("strides", AttributeKind.Ints).Constraint("T1", Float).Constraint("T2", TypeSets.Int64).Infer(InferMaxUnpool)
+            .Evaluate(RegionKernels.MaxUnpool);
 
         s.Define("MaxRoiPool", 1, 22).Input("X", "T").Input("rois", "T").Output("Y", "T")
             .RequiredAttr("pooled_shape", AttributeKind.Ints).Attr("spatial_scale", AttributeKind.Float, 1.0f)
-            .Constraint("T", Float).Infer(InferMaxRoiPool);
+            .Constraint("T", Float).Infer(InferMaxRoiPool).Evaluate(RegionKernels.MaxRoiPool);
 
-        RoiAlign(s.Define("RoiAlign", 10));
-        RoiAlign(s.Define("RoiAlign", 16, 22)).Attr("coordinate_transformation_mode", AttributeKind.String, "half_pixel");
+        RoiAlign(s.Define("RoiAlign", 10)).Evaluate(RoiAlignKernel.RoiAlign);
+        RoiAlign(s.Define("RoiAlign", 16, 22)).Evaluate(RoiAlignKernel.RoiAlign).Attr("coordinate_transformation_mode", AttributeKind.String, "half_pixel");
     }
 
     private static OperatorSchemaBuilder RoiAlign(OperatorSchemaBuilder b) => b

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -12,22 +13,23 @@ internal static class SignalOperators
     {
         s.Define("DFT", 17).Input("input", "T1").OptionalInput("dft_length", "T2").Output("output", "T1")
             .Attr("axis", AttributeKind.Int, 1L).Attr("inverse", AttributeKind.Int, 0L).Attr("onesided", AttributeKind.Int, 0L)
-            .Constraint("T1", Float).Constraint("T2", TypeSets.Index).Infer(InferDft);
+            .Constraint("T1", Float).Constraint("T2", TypeSets.Index).Infer(InferDft).Evaluate(SignalKernels.Dft);
         s.Define("DFT", 20).Input("input", "T1").OptionalInput("dft_length", "T2").OptionalInput("axis", "tensor(int64)")
             .Output("output", "T1").Attr("inverse", AttributeKind.Int, 0L).Attr("onesided", AttributeKind.Int, 0L)
-            .Constraint("T1", Float).Constraint("T2", TypeSets.Index).Infer(InferDft);
+            .Constraint("T1", Float).Constraint("T2", TypeSets.Index).Infer(InferDft).Evaluate(SignalKernels.Dft);
         s.Define("STFT", 17).Input("signal", "T1").Input("frame_step", "T2").OptionalInput("window", "T1")
             .OptionalInput("frame_length", "T2").Output("output", "T1").Attr("onesided", AttributeKind.Int, 1L)
-            .Constraint("T1", Float).Constraint("T2", TypeSets.Index).Infer(InferStft);
+            .Constraint("T1", Float).Constraint("T2", TypeSets.Index).Infer(InferStft).Evaluate(SignalKernels.Stft);
         foreach (string name in new[] { "HannWindow", "HammingWindow", "BlackmanWindow" })
         {
             s.Define(name, 17).Input("size", "T1").Output("output", "T2").Attr("output_datatype", AttributeKind.Int, 1L)
-                .Attr("periodic", AttributeKind.Int, 1L).Constraint("T1", TypeSets.Index).Constraint("T2", Numeric).Infer(InferWindow);
+                .Attr("periodic", AttributeKind.Int, 1L).Constraint("T1", TypeSets.Index).Constraint("T2", Numeric).Infer(InferWindow)
+                .Evaluate(name == "HannWindow" ? WindowKernels.Hann : name == "HammingWindow" ? WindowKernels.Hamming : WindowKernels.Blackman);
         }
         s.Define("MelWeightMatrix", 17).Input("num_mel_bins", "T1").Input("dft_length", "T1").Input("sample_rate", "T1")
             .Input("lower_edge_hertz", "T2").Input("upper_edge_hertz", "T2").Output("output", "T3")
             .Attr("output_datatype", AttributeKind.Int, 1L).Constraint("T1", TypeSets.Index).Constraint("T2", Float)
-            .Constraint("T3", Numeric).Infer(InferMel);
+            .Constraint("T3", Numeric).Infer(InferMel).Evaluate(WindowKernels.MelWeightMatrix);
     }
 
     /// <summary>Same shape as the input with the last axis 2 (complex) and the transformed axis resized.</summary>

@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
 
@@ -11,14 +12,14 @@ internal static class TrainingOperators
     public static void Register(OperatorSetBuilder s)
     {
         string d = OnnxOperatorSet.TrainingDomain;
-        Optimizer(s.Define(d, "Adagrad", 1), inputGroups: 3, outputGroups: 2)
+        Optimizer(s.Define(d, "Adagrad", 1), inputGroups: 3, outputGroups: 2).Evaluate(TrainingKernels.Adagrad)
             .Attr("decay_factor", AttributeKind.Float, 0.0f).Attr("epsilon", AttributeKind.Float, 0.0f)
             .Attr("norm_coefficient", AttributeKind.Float, 0.0f);
-        Optimizer(s.Define(d, "Adam", 1), inputGroups: 4, outputGroups: 3)
+        Optimizer(s.Define(d, "Adam", 1), inputGroups: 4, outputGroups: 3).Evaluate(TrainingKernels.Adam)
             .Attr("alpha", AttributeKind.Float, 0.9f).Attr("beta", AttributeKind.Float, 0.999f)
             .Attr("epsilon", AttributeKind.Float, 0.0f).Attr("norm_coefficient", AttributeKind.Float, 0.0f)
             .Attr("norm_coefficient_post", AttributeKind.Float, 0.0f);
-        Optimizer(s.Define(d, "Momentum", 1), inputGroups: 3, outputGroups: 2)
+        Optimizer(s.Define(d, "Momentum", 1), inputGroups: 3, outputGroups: 2).Evaluate(TrainingKernels.Momentum)
             .RequiredAttr("alpha", AttributeKind.Float).RequiredAttr("beta", AttributeKind.Float)
             .RequiredAttr("mode", AttributeKind.String).RequiredAttr("norm_coefficient", AttributeKind.Float);
         s.Define(d, "Gradient", 1).VariadicInput("Inputs", "T1", 1, homogeneous: false)

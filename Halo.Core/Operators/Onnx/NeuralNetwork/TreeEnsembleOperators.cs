@@ -1,5 +1,6 @@
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.NeuralNetwork.NeuralNetworkTypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -19,7 +20,8 @@ internal static class TreeEnsembleOperators
             .Attr("nodes_splits", AttributeKind.Tensor).Attr("nodes_trueleafs", AttributeKind.Ints)
             .Attr("nodes_truenodeids", AttributeKind.Ints).Attr("post_transform", AttributeKind.Int, 0L)
             .Attr("tree_roots", AttributeKind.Ints).Constraint("T", "tensor(float)", "tensor(double)", "tensor(float16)")
-            .Infer(InferRegressor);
+            .Infer(InferRegressor)
+            .Evaluate(TreeEnsembleKernel.TreeEnsemble);
 
         foreach (int v in new[] { 1, 3 })
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Types;
+using Halo.Core.Operators.Onnx.NeuralNetwork.Semantics;
 using static Halo.Core.Operators.Onnx.TypeSets;
 
 namespace Halo.Core.Operators.Onnx.NeuralNetwork;
@@ -13,20 +14,21 @@ internal static class VisionOperators
         s.Define("NonMaxSuppression", 10, 11).Input("boxes", "tensor(float)").Input("scores", "tensor(float)")
             .OptionalInput("max_output_boxes_per_class", "tensor(int64)").OptionalInput("iou_threshold", "tensor(float)")
             .OptionalInput("score_threshold", "tensor(float)").Output("selected_indices", "tensor(int64)")
-            .Attr("center_point_box", AttributeKind.Int, 0L).Infer(InferNms);
+            .Attr("center_point_box", AttributeKind.Int, 0L).Infer(InferNms)
+            .Evaluate(NmsKernel.NonMaxSuppression);
 
         s.Define("GridSample", 16).Input("X", "T1").Input("grid", "T2").Output("Y", "T1")
             .Attr("align_corners", AttributeKind.Int, 0L).Attr("mode", AttributeKind.String, "bilinear")
             .Attr("padding_mode", AttributeKind.String, "zeros").Constraint("T1", All).Constraint("T2", Float)
-            .Infer(InferGridSample);
+            .Infer(InferGridSample).Evaluate(GridSampleKernels.GridSample);
         s.Define("GridSample", 20, 22).Input("X", "T1").Input("grid", "T2").Output("Y", "T1")
             .Attr("align_corners", AttributeKind.Int, 0L).Attr("mode", AttributeKind.String, "linear")
             .Attr("padding_mode", AttributeKind.String, "zeros").Constraint("T1", All).Constraint("T2", Float)
-            .Infer(InferGridSample);
+            .Infer(InferGridSample).Evaluate(GridSampleKernels.GridSample);
 
         s.Define("AffineGrid", 20).Input("theta", "T1").Input("size", "T2").Output("grid", "T1")
             .Attr("align_corners", AttributeKind.Int, 0L).Constraint("T1", Float).Constraint("T2", TypeSets.Int64)
-            .Infer(InferAffineGrid);
+            .Infer(InferAffineGrid).Evaluate(GridSampleKernels.AffineGrid);
 
         s.Define("ImageDecoder", 20).Input("encoded_stream", "T1").Output("image", "T2")
             .Attr("pixel_format", AttributeKind.String, "RGB").Constraint("T1", "tensor(uint8)")
