@@ -13,7 +13,7 @@ namespace Halo.Benchmarks.Backends;
 /// input: the model's first test set) on the torchvision models.
 /// </summary>
 [MemoryDiagnoser]
-public sealed class InterpreterLatencyBenchmarks : IDisposable
+public class InterpreterLatencyBenchmarks : IDisposable
 {
     private HaloSession _halo = null!;
     private Dictionary<string, HaloTensor> _haloInputs = null!;
@@ -45,8 +45,17 @@ public sealed class InterpreterLatencyBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _halo?.Dispose();
-        _ort?.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _halo?.Dispose();
+            _ort?.Dispose();
+        }
     }
 
     [Benchmark(Baseline = true, Description = "onnxruntime")]
