@@ -58,18 +58,19 @@ public sealed class ReferenceEvaluator(OperatorRegistry registry)
     }
 
     /// <summary>
-    /// Evaluates one operation without a graph (for backends that fall back on reference semantics). Operations
-    /// whose subgraphs need an enclosing scope are not supported here; use <see cref="Evaluate"/> for those.
+    /// Evaluates one operation outside a graph (for backends that fall back on reference semantics). Subgraphs of
+    /// the operation (If/Loop/Scan bodies) see <paramref name="outer"/> as their enclosing scope: the values of the
+    /// operation's implicit inputs, by name.
     /// </summary>
     /// <exception cref="EvaluationException">The schema has no reference semantics or the operands are bad.</exception>
-    public static ImmutableArray<RuntimeValue> EvaluateOperation(OperatorSchema schema, IR.Attributes.AttributeMap attributes,
-        ImmutableArray<IR.Types.IrType> outputTypes, ImmutableArray<RuntimeValue?> inputs)
+    public ImmutableArray<RuntimeValue> EvaluateOperation(OperatorSchema schema, IR.Attributes.AttributeMap attributes,
+        ImmutableArray<IR.Types.IrType> outputTypes, ImmutableArray<RuntimeValue?> inputs, IReadOnlyDictionary<string, RuntimeValue> outer)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(attributes);
         var reference = schema.Reference ?? throw new EvaluationException($"{schema.Id} has no reference semantics");
         var context = new EvaluationContext(schema, attributes, inputs, RefineOutputTypes(schema, outputTypes, inputs),
-            (_, _) => throw new EvaluationException($"{schema.Id}: subgraphs cannot be evaluated outside a graph"));
+            (body, args) => Evaluate(body, args, outer));
         try
         {
             reference(context);

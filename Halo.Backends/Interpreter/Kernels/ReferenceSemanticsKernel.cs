@@ -11,24 +11,36 @@ namespace Halo.Backends.Interpreter.Kernels;
 /// into immutable tensors, evaluated, and the results copied into pooled outputs. Slow but exact; it lets the
 /// interpreter run every operator the reference evaluator knows, while the heavy ones have SIMD kernels.
 /// </summary>
-internal sealed class ReferenceSemanticsKernel(OperatorSchema schema, GreenOp op) : Kernel
+/// <param name="schema">The operator version's schema.</param>
+/// <param name="op">The node.</param>
+/// <param name="outerNames">For each implicit input (after the operands in the kernel's inputs), the name its
+/// subgraphs capture it by.</param>
+internal sealed class ReferenceSemanticsKernel(OperatorSchema schema, GreenOp op, string[] outerNames) : Kernel
 {
-    /// <summary>Whether <paramref name="op"/> can run this way: it has reference semantics and no subgraph.</summary>
+    /// <summary>Whether <paramref name="op"/> can run this way: its version has reference semantics.</summary>
     public static bool CanRun(GreenOp op, out OperatorSchema? schema) =>
-        OperatorRegistry.Default.TryGetSchema(op.Operator, out schema) && schema.Reference is not null
-        && !op.Attributes.Values.Any(v => !v.Subgraphs.IsEmpty);
+        OperatorRegistry.Default.TryGetSchema(op.Operator, out schema) && schema.Reference is not null;
 
     public override void Execute(KernelContext context)
     {
-        var inputs = ImmutableArray.CreateBuilder<RuntimeValue?>(context.InputCount);
-        for (int i = 0; i < context.InputCount; i++)
+        int operands = op.Inputs.Length;
+        var inputs = ImmutableArray.CreateBuilder<RuntimeValue?>(operands);
+        for (int i = 0; i < operands; i++)
         {
             inputs.Add(context.OptionalInput(i) is { } t ? new TensorValue(t.ToTensorData()) : null);
+        }
+        var outer = new Dictionary<string, RuntimeValue>(StringComparer.Ordinal);
+        for (int j = 0; j < outerNames.Length; j++)
+        {
+            if (context.OptionalInput(operands + j) is { } t)
+            {
+                outer[outerNames[j]] = new TensorValue(t.ToTensorData());
+            }
         }
         ImmutableArray<RuntimeValue> results;
         try
         {
-            results = ReferenceEvaluator.EvaluateOperation(schema, op.Attributes, op.OutputTypes, inputs.MoveToImmutable());
+            results = ReferenceEvaluator.Default.EvaluateOperation(schema, op.Attributes, op.OutputTypes, inputs.MoveToImmutable(), outer);
         }
         catch (EvaluationException e)
         {

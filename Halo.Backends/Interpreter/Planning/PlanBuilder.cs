@@ -90,7 +90,8 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
             NewSlot(op.Output(0), constant.Value, pooled: false);
             return;
         }
-        int[] inputs = [.. op.Inputs.Select(v => v.IsNone ? -1 : _slots.GetValueOrDefault(v, -1))];
+        // Implicit inputs (values the node's subgraphs capture) follow the operands, so they stay alive until it runs.
+        int[] inputs = [.. op.Dependencies.Select(v => v.IsNone ? -1 : _slots.GetValueOrDefault(v, -1))];
         int[] outputs = [.. Enumerable.Range(0, op.OutputTypes.Length).Select(i => NewSlot(op.Output(i), null, pooled: true))];
         if (kernel is not null)
         {
@@ -107,7 +108,7 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
             if (ReferenceSemanticsKernel.CanRun(op, out var schema))
             {
                 // No fast kernel: run the operator's reference semantics (exact, slower).
-                return new ReferenceSemanticsKernel(schema!, op);
+                return new ReferenceSemanticsKernel(schema!, op, OuterNames(op));
             }
             _diagnostics.Report(BackendDiagnostics.UnsupportedOperator, location, id.Name, id.Domain, id.SinceVersion, label);
             return null;
@@ -124,7 +125,7 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
         if (result.Kernel is null && ReferenceSemanticsKernel.CanRun(op, out var fallback))
         {
             // The fast kernel lacks this element type or attribute form: the reference semantics cover it.
-            return new ReferenceSemanticsKernel(fallback!, op);
+            return new ReferenceSemanticsKernel(fallback!, op, OuterNames(op));
         }
         if (result.UnsupportedType is { } type)
         {
@@ -136,6 +137,9 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
         }
         return result.Kernel;
     }
+
+    /// <summary>The names by which the node's subgraphs capture its implicit inputs.</summary>
+    private string[] OuterNames(GreenOp op) => [.. op.ImplicitInputs.Select(v => graph.NameOf(v) ?? string.Empty)];
 
     private ModelLocation LocationOf(GreenNode node, int index, string? label)
     {

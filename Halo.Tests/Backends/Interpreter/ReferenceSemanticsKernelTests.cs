@@ -36,4 +36,31 @@ public sealed class ReferenceSemanticsKernelTests
         Assert.That(result.Session, Is.Null);
         Assert.That(result.Diagnostics.Select(d => d.Id), Does.Contain("HALO4001"));
     }
+
+    [Test]
+    public void Run_IfWhoseBranchCapturesAnOuterValue_EvaluatesTheTakenBranch()
+    {
+        var t = TensorType.Of(ElementType.Float, 2);
+        var then = new GraphBuilder();
+        then.AddOutput(then.AddOp("Neg", then.AddCapture("h", t)));
+        var otherwise = new GraphBuilder();
+        otherwise.AddOutput(otherwise.AddOp("Relu", otherwise.AddCapture("h", t)));
+        var b = new GraphBuilder(opsets: new Dictionary<string, long> { [""] = 16 });
+        var x = b.AddInput("x", t);
+        var c = b.AddInput("c", TensorType.Of(ElementType.Bool));
+        var h = b.Named(b.AddOp("Abs", x), "h");
+        var attrs = Halo.Core.IR.Attributes.AttributeMap.Create(new Dictionary<string, Halo.Core.IR.Attributes.AttributeValue>
+        {
+            ["then_branch"] = Halo.Core.IR.Attributes.AttributeValue.FromGraph(then.Build("then")),
+            ["else_branch"] = Halo.Core.IR.Attributes.AttributeValue.FromGraph(otherwise.Build("else")),
+        });
+        var ifOp = ((Halo.Core.IR.Green.GreenOp)b.AddOp("If", [c], attrs, 1)[0].Producer!).WithImplicitInputs([h]);
+        var built = b.Build();
+        var graph = Graph.Create("g", built.Inputs, [ifOp.Output(0)], built.ValueNames.SetItem(ifOp.Output(0), "y"));
+        using var session = InferenceSession.Create(graph, options: null).Session!;
+
+        var yes = session.Run(new Dictionary<string, Tensor> { ["x"] = Tensor.Create<float>([-1f, 2f], 2), ["c"] = Tensor.Create<bool>([true]) });
+
+        Assert.That(yes["y"].ToArray<float>(), Is.EqualTo(new[] { -1f, -2f }));
+    }
 }
