@@ -93,8 +93,7 @@ public sealed class InferenceContext
     public long[]? InputInts(int index) => InputConstant(index) is { } data ? TensorValues.ToInt64Array(data) : null;
 
     /// <summary>The attribute <paramref name="name"/>, or the schema default, or null.</summary>
-    public AttributeValue? Attr(string name) => Attributes.TryGetValue(name, out var v) ? v
-        : Schema.Attributes.TryGetValue(name, out var s) ? s.Default : null;
+    public AttributeValue? Attr(string name) => Schema.ResolveAttribute(Attributes, name);
 
     /// <summary>Integer attribute or default.</summary>
     public long GetInt(string name, long fallback) => Attr(name) is { Kind: AttributeKind.Int } v ? v.AsInt() : fallback;

@@ -61,6 +61,14 @@ public sealed class OperatorSchema
     /// <summary>The most results (<see cref="int.MaxValue"/> when variadic).</summary>
     public int MaxOutputs { get; }
 
+    /// <summary>The value of attribute <paramref name="name"/> in <paramref name="attributes"/>, else this schema's
+    /// default for it, else null.</summary>
+    public IR.Attributes.AttributeValue? ResolveAttribute(IR.Attributes.AttributeMap attributes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        return attributes.TryGetValue(name, out var v) ? v : Attributes.TryGetValue(name, out var s) ? s.Default : null;
+    }
+
     /// <summary>The formal parameter that actual operand (or result) <paramref name="index"/> binds to.</summary>
     public static FormalParameter? FormalAt(ImmutableArray<FormalParameter> formals, int index)
     {

@@ -54,8 +54,7 @@ public sealed class EvaluationContext
     public TensorData? OptionalTensor(int index) => Input(index) is TensorValue t ? t.Data : null;
 
     /// <summary>The attribute, or the schema default, or null.</summary>
-    public AttributeValue? Attr(string name) => Attributes.TryGetValue(name, out var v) ? v
-        : Schema.Attributes.TryGetValue(name, out var s) ? s.Default : null;
+    public AttributeValue? Attr(string name) => Schema.ResolveAttribute(Attributes, name);
 
     /// <summary>Integer attribute or default.</summary>
     public long GetInt(string name, long fallback) => Attr(name) is { Kind: AttributeKind.Int } v ? v.AsInt() : fallback;
