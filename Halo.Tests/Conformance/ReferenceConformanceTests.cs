@@ -1,9 +1,8 @@
+using Halo.Cli.Execution;
 using Halo.Core.Compilation;
 using Halo.Core.IR;
 using Halo.Core.IR.Green;
 using Halo.Core.Operators;
-using Halo.Core.Semantics;
-using Halo.Frontends.Onnx;
 using Halo.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
@@ -49,41 +48,8 @@ public sealed class ReferenceConformanceTests
         {
             Assert.Ignore("no reference semantics yet: " + string.Join(", ", missing));
         }
-        string? failure = RunDataSets(model.Graph, caseDir);
+        string? failure = BackendTestCase.Run(caseDir, s_pipeline.Value, new ReferenceExecutor(s_pipeline.Value.Registry), rtol: 1e-3, atol: 1e-7);
         s_expected.Value.Check(caseName, failure is null, failure ?? string.Empty);
-    }
-
-    private static string? RunDataSets(Graph graph, string caseDir)
-    {
-        foreach (string set in RuntimeValues.DataSets(caseDir))
-        {
-            var inputs = graph.Inputs.Select((input, i) => Read(Path.Combine(set, $"input_{i}.pb"), input.Type)).ToList();
-            IReadOnlyList<RuntimeValue> outputs;
-            try
-            {
-                outputs = ReferenceEvaluator.Default.Evaluate(graph, inputs);
-            }
-            catch (EvaluationException e)
-            {
-                return Path.GetFileName(set) + ": " + e.Message;
-            }
-            for (int k = 0; k < graph.Outputs.Length; k++)
-            {
-                var expected = Read(Path.Combine(set, $"output_{k}.pb"), graph.Outputs[k].Type);
-                if (ValueComparison.Compare(expected, outputs[k], rtol: 1e-3, atol: 1e-7) is { } diff)
-                {
-                    return $"{Path.GetFileName(set)} output {k}: {diff}";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static RuntimeValue Read(string path, Halo.Core.IR.Types.IrType type)
-    {
-        var result = OnnxTensorFile.Read(path, type);
-        Assert.That(result.HasErrors, Is.False, path + ": " + string.Join("; ", result.Diagnostics));
-        return result.Value!.ToRuntimeValue(type);
     }
 
     /// <summary>Operators of the graph and its subgraphs that have no reference semantics.</summary>

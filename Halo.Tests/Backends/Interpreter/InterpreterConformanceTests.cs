@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Halo.Backends.Interpreter;
+using Halo.Cli.Execution;
 using Halo.Core.Compilation;
 using Halo.Core.IR.Types;
 using Halo.Frontends.Onnx;
@@ -55,52 +56,8 @@ public sealed class InterpreterConformanceTests
     [TestCaseSource(nameof(NodeCases))]
     public void Run_OnnxNodeCase_MatchesReference(string dir)
     {
-        string? failure = TryRunCase(dir, 1e-3, 1e-7);
+        string? failure = BackendTestCase.Run(dir, s_pipeline.Value, new InterpreterExecutor(threads: 2), rtol: 1e-3, atol: 1e-7);
         s_expected.Value.Check(Path.GetFileName(dir), failure is null, failure ?? string.Empty);
-    }
-
-    private static string? TryRunCase(string dir, double rtol, double atol)
-    {
-        var result = InferenceSession.Create(s_pipeline.Value, Path.Combine(dir, "model.onnx"), new InferenceSessionOptions { MaxDegreeOfParallelism = 2 }, default);
-        if (result.Session is not { } session)
-        {
-            return string.Join("\n", result.Diagnostics.Where(d => d.IsError));
-        }
-        using (session)
-        {
-            foreach (string set in Directory.GetDirectories(dir, "test_data_set_*").Order(StringComparer.Ordinal))
-            {
-                if (session.Inputs.Concat(session.Outputs).FirstOrDefault(v => v.Type is not TensorType) is { } other)
-                {
-                    return $"'{other.Name}' is a {other.Type}, not a tensor";
-                }
-                var feeds = new Dictionary<string, Tensor>();
-                for (int i = 0; i < session.Inputs.Length; i++)
-                {
-                    var value = OnnxTensorFile.ReadTensor(Path.Combine(set, $"input_{i}.pb")).Value!.ToRuntimeValue(session.Inputs[i].Type);
-                    feeds[session.Inputs[i].Name] = Tensor.FromTensorData(((Halo.Core.Semantics.TensorValue)value).Data);
-                }
-                IReadOnlyDictionary<string, Tensor> outputs;
-                try
-                {
-                    outputs = session.Run(feeds);
-                }
-                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-                {
-                    return Path.GetFileName(set) + ": " + e.Message;
-                }
-                for (int k = 0; k < session.Outputs.Length; k++)
-                {
-                    var expected = OnnxTensorFile.ReadTensor(Path.Combine(set, $"output_{k}.pb")).Value!.ToRuntimeValue(session.Outputs[k].Type);
-                    var actual = new Halo.Core.Semantics.TensorValue(outputs[session.Outputs[k].Name].ToTensorData());
-                    if (Halo.Core.Semantics.ValueComparison.Compare(expected, actual, rtol, atol) is { } diff)
-                    {
-                        return $"{Path.GetFileName(set)} output {k}: {diff}";
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     internal static InferenceSession CreateSession(string modelPath, int threads, bool ignoreUnsupported)
