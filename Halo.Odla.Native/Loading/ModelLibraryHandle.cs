@@ -6,10 +6,6 @@ namespace Halo.Odla.Native.Loading;
 /// <summary>A native library loaded with <see cref="NativeLibrary.Load(string)"/>; released with <see cref="NativeLibrary.Free"/>.</summary>
 internal sealed class ModelLibraryHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
-    public ModelLibraryHandle() : base(ownsHandle: true)
-    {
-    }
-
     public ModelLibraryHandle(nint handle) : base(ownsHandle: true) => SetHandle(handle);
 
     public bool TryGetExport(string name, out nint address) => NativeLibrary.TryGetExport(handle, name, out address);
