@@ -80,8 +80,7 @@ public sealed unsafe class CompiledModelLibrary : IDisposable
         }
         catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
         {
-            // The message carries the dynamic loader's reason (wrong architecture, missing libodla_reference.so...).
-            diagnostic = Diagnostic.Create(NativeDiagnostics.LibraryLoadFailed, location, libraryPath, e.Message);
+            diagnostic = Diagnostic.Create(NativeDiagnostics.LibraryLoadFailed, location, libraryPath, LoaderReason(e.Message));
             return false;
         }
         string? missing = null;
@@ -188,6 +187,16 @@ public sealed unsafe class CompiledModelLibrary : IDisposable
                 pin.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The dynamic loader's own reason (<c>libodla_reference.so: cannot open shared object file</c>, <c>wrong ELF
+    /// class</c>...), which .NET puts on the last line of its message after generic advice.
+    /// </summary>
+    private static string LoaderReason(string message)
+    {
+        string[] lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? "the dynamic loader gave no reason" : lines[^1].TrimEnd('.');
     }
 
     private static nint Export(ModelLibraryHandle handle, string name, ref string? firstMissing)

@@ -81,11 +81,12 @@ public sealed partial class NativeToolchain
         foreach (CompilerMessage message in messages.Where(m => m.IsError || m.IsWarning).Take(CompilerMessageParser.MaxMessages))
         {
             diagnostics.Add(Diagnostic.Create(message.IsError ? NativeDiagnostics.CompilationFailed : NativeDiagnostics.CompilerWarning,
-                ModelLocation.OfFile(message.FilePath), sourcePath, message.RawLine));
+                ModelLocation.OfFile(message.FilePath), Path.GetFileName(sourcePath), message.RawLine));
         }
         if (run.ExitCode != 0 && !diagnostics.Any(d => d.IsError))
         {
-            diagnostics.Add(Diagnostic.Create(NativeDiagnostics.CompilationFailed, location, sourcePath, CompilerMessageParser.Tail(run.AllOutput)));
+            diagnostics.Add(Diagnostic.Create(NativeDiagnostics.CompilationFailed, location, Path.GetFileName(sourcePath),
+                CompilerMessageParser.Tail(run.AllOutput)));
         }
         return new NativeBuildResult(fullObject, diagnostics.ToImmutable(), fromCache: false);
     }

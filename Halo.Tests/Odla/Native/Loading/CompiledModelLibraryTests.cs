@@ -121,6 +121,7 @@ public sealed class CompiledModelLibraryTests
 
         Assert.That(loaded, Is.False);
         Assert.That(diagnostic!.Id, Is.EqualTo("HALO5010"));
+        Assert.That(diagnostic.Message, Does.EndWith("libfake.so: file too short"), "the dynamic loader's reason, not .NET's advice");
     }
 
     [Test]
@@ -148,11 +149,31 @@ public sealed class CompiledModelLibraryTests
     [Test]
     public async Task Run_RuntimeBesideTheModel_IsFoundThroughOriginRunPath()
     {
+        string library = await BuildScaleWithOriginRunPathAsync();
+
+        Assert.That(RunScale(library, 21f), Is.EqualTo(42.5f));
+    }
+
+    [Test]
+    public async Task TryLoad_RuntimeMissing_ReportsHALO5010NamingTheRuntime()
+    {
+        string library = await BuildScaleWithOriginRunPathAsync();
+        File.Delete(_dir.File("out/libfake_runtime.so"));
+
+        bool loaded = CompiledModelLibrary.TryLoad(library, "scale", out _, out Diagnostic? diagnostic);
+
+        Assert.That(loaded, Is.False);
+        Assert.That(diagnostic!.Id, Is.EqualTo("HALO5010"));
+        Assert.That(diagnostic.Message, Does.Contain("libfake_runtime.so"));
+    }
+
+    private async Task<string> BuildScaleWithOriginRunPathAsync()
+    {
         NativeToolchain toolchain = NativeTestDirectory.FindToolchain();
         string runtime = await BuildRuntimeAsync(toolchain, "out/libfake_runtime.so");
         _dir.Write("gen/scale_runtime.h", "extern \"C\" float runtime_scale(void);\n");
-        string model = _dir.Write("gen/scale.cc", ScaleModel.Replace("scale_bias", "0.5f", StringComparison.Ordinal)
-            .Replace("extern \"C\" const float 0.5f;", "", StringComparison.Ordinal));
+        string model = _dir.Write("gen/scale.cc", ScaleModel.Replace("extern \"C\" const float scale_bias;", "", StringComparison.Ordinal)
+            .Replace("scale_bias", "0.5f", StringComparison.Ordinal));
         var request = new NativeBuildRequest
         {
             Sources = [model],
@@ -161,11 +182,9 @@ public sealed class CompiledModelLibraryTests
             // Only $ORIGIN (literally, no shell): the loader must find the runtime beside the model.
             Link = LinkOptions.Default with { LibraryDirectories = [Path.GetDirectoryName(runtime)!], Libraries = ["fake_runtime"], RunPaths = ["$ORIGIN"] },
         };
-
         NativeBuildResult built = await toolchain.BuildAsync(request);
-
         Assert.That(built.Success, Is.True, string.Join('\n', built.Diagnostics));
-        Assert.That(RunScale(built.OutputPath!, 21f), Is.EqualTo(42.5f));
+        return built.OutputPath!;
     }
 
     private const string ScaleModel = """
