@@ -45,6 +45,11 @@ public static class NativeDiagnostics
         "The native build cache '{0}' could not be used ({1}); built without it",
         DiagnosticCategory.Toolchain, DiagnosticSeverity.Warning);
 
+    /// <summary>HALO5009: an output (object, library, executable) or its folder cannot be written.</summary>
+    public static readonly DiagnosticDescriptor OutputNotWritable = new("HALO5009", "Cannot write build output",
+        "Cannot write '{0}': {1}",
+        DiagnosticCategory.Toolchain, DiagnosticSeverity.Error);
+
     /// <summary>HALO5010: a compiled model library could not be loaded.</summary>
     public static readonly DiagnosticDescriptor LibraryLoadFailed = new("HALO5010", "Cannot load compiled model",
         "Cannot load the compiled model library '{0}': {1}",

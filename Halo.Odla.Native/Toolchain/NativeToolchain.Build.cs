@@ -91,13 +91,16 @@ public sealed partial class NativeToolchain
             diagnostics.AddRange(link.Diagnostics);
             if (link.Success)
             {
-                File.Move(linked, output, overwrite: true);
+                TryWriteOutput(() => File.Move(linked, output, overwrite: true), request.OutputPath, diagnostics);
             }
             return new NativeBuildResult(output, diagnostics.ToImmutable(), fromCache: false);
         }
         finally
         {
-            File.Delete(linked);
+            if (File.Exists(linked))
+            {
+                File.Delete(linked);
+            }
         }
     }
 

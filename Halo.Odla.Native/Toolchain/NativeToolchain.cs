@@ -69,7 +69,10 @@ public sealed partial class NativeToolchain
             return new NativeBuildResult(null, diagnostics.ToImmutable(), fromCache: false);
         }
         string fullObject = Path.GetFullPath(objectPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullObject)!);
+        if (!TryCreateFolderOf(fullObject, objectPath, diagnostics))
+        {
+            return new NativeBuildResult(null, diagnostics.ToImmutable(), fromCache: false);
+        }
         List<string> args = CompilerArguments.ForCompile(Driver, language, Path.GetFullPath(sourcePath), fullObject, options);
         ProcessResult run = await ProcessRunner.RunAsync(Driver.Path, args, null, Options.Timeout, cancellationToken).ConfigureAwait(false);
         ModelLocation location = ModelLocation.OfFile(sourcePath);
@@ -120,7 +123,10 @@ public sealed partial class NativeToolchain
             return new NativeBuildResult(null, diagnostics.ToImmutable(), fromCache: false);
         }
         string fullOutput = Path.GetFullPath(outputPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullOutput)!);
+        if (!TryCreateFolderOf(fullOutput, displayPath, diagnostics))
+        {
+            return new NativeBuildResult(null, diagnostics.ToImmutable(), fromCache: false);
+        }
         List<string> args = CompilerArguments.ForLink(Driver, objects.Select(Path.GetFullPath), fullOutput, kind, options, linkCxxRuntime);
         ProcessResult run = await ProcessRunner.RunAsync(Driver.Path, args, null, Options.Timeout, cancellationToken).ConfigureAwait(false);
         ModelLocation location = ModelLocation.OfFile(displayPath);
@@ -154,6 +160,24 @@ public sealed partial class NativeToolchain
         }
         return false;
     }
+
+    /// <summary>Runs a file-system step on an output; an I/O failure (read-only folder, a file in the way) is HALO5009.</summary>
+    private static bool TryWriteOutput(Action write, string displayPath, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        try
+        {
+            write();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Create(NativeDiagnostics.OutputNotWritable, ModelLocation.OfFile(displayPath), displayPath, e.Message.TrimEnd('.')));
+            return false;
+        }
+    }
+
+    private static bool TryCreateFolderOf(string fullPath, string displayPath, ImmutableArray<Diagnostic>.Builder diagnostics) =>
+        TryWriteOutput(() => Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!), displayPath, diagnostics);
 
     private static bool CheckInput(string path, string? problem, ImmutableArray<Diagnostic>.Builder diagnostics)
     {

@@ -233,6 +233,19 @@ public sealed class NativeToolchainTests
     }
 
     [Test]
+    public async Task BuildAsync_OutputFolderIsAFile_ReportsHALO5009()
+    {
+        NativeToolchain toolchain = NativeTestDirectory.FindToolchain();
+        string source = _dir.Write("lib.c", "int one(void) { return 1; }\n");
+        _dir.Write("occupied", "a file where the output folder should be");
+
+        NativeBuildResult result = await toolchain.BuildAsync(new NativeBuildRequest { Sources = [source], OutputPath = _dir.File("occupied/libone.so") });
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "HALO5009" }));
+    }
+
+    [Test]
     public async Task BuildAsync_NoInputs_ReportsHALO5006()
     {
         NativeToolchain toolchain = NativeTestDirectory.FindToolchain();
