@@ -16,6 +16,7 @@ namespace Halo.Odla.Native.Loading;
 /// threads. Libraries whose runtime allows concurrent executions may be loaded with <c>serializeRuns: false</c>;
 /// then <see cref="Dispose"/> must not race with <see cref="Run"/>. The library's dependencies (the ODLA runtime
 /// <c>libodla_*.so</c>) are found through its run path (<c>$ORIGIN</c>), as the dynamic loader does.
+/// Ownership: the caller disposes the instance; an undisposed one is unloaded by its finalizer without <c>NAME_fini</c>.
 /// </remarks>
 public sealed unsafe class CompiledModelLibrary : IDisposable
 {
