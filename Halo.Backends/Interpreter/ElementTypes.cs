@@ -5,7 +5,8 @@ namespace Halo.Backends.Interpreter;
 /// <summary>Maps interpreter element types to .NET types and sizes.</summary>
 internal static class ElementTypes
 {
-    /// <summary>The byte size of one element; 0 for types the interpreter cannot hold (4-bit, undefined).</summary>
+    /// <summary>The byte size of one element; 0 for types without one (strings, undefined, and the packed 4-bit
+    /// types, which only reference semantics read).</summary>
     public static int SizeOf(ElementType type) => type switch
     {
         ElementType.String or ElementType.Undefined => 0,

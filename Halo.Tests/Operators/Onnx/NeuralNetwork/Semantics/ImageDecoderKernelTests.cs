@@ -65,6 +65,29 @@ public sealed class ImageDecoderKernelTests
     }
 
     [Test]
+    public void Bmp_1BitPaletteTopDown_LooksUpColoursRowByRow()
+    {
+        // 40-byte header, two BGRX palette entries, height -2 (top-down), rows padded to 4 bytes: 10..., 01...
+        var bmp = new byte[14 + 40 + 8 + 8];
+        bmp[0] = (byte)'B';
+        bmp[1] = (byte)'M';
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(10), 62);
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(14), 40);
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(18), 2);
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(22), -2);
+        BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(28), 1);
+        byte[] palette = [30, 20, 10, 0, 3, 2, 1, 0];
+        palette.CopyTo(bmp, 54);
+        bmp[62] = 0b1000_0000;
+        bmp[66] = 0b0100_0000;
+
+        var image = Decode(bmp);
+
+        Assert.That(image.Dimensions, Is.EqualTo(new long[] { 2, 2, 3 }));
+        Assert.That(image.Bytes.ToArray(), Is.EqualTo(new byte[] { 1, 2, 3, 10, 20, 30, 10, 20, 30, 1, 2, 3 }));
+    }
+
+    [Test]
     public void Pnm_PlainPixmapWithCommentAndMaxval15_ScalesTo255()
     {
         byte[] pnm = Encoding.ASCII.GetBytes("P3\n# two pixels\n2 1\n15\n15 0 0  5 10 15\n");
