@@ -1,3 +1,5 @@
+using Halo.Core.IR.Types;
+
 namespace Halo.Backends.Interpreter;
 
 public sealed partial class InferenceSession
@@ -17,6 +19,10 @@ public sealed partial class InferenceSession
     public IReadOnlyDictionary<string, Tensor> Run(IReadOnlyDictionary<string, Tensor> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        if (_plan.Outputs.FirstOrDefault(o => o.Type is not TensorType) is { } declared)
+        {
+            throw new InvalidOperationException($"Output '{declared.Name}' is a {declared.Type}, not a tensor; call RunValues to get it.");
+        }
         var results = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var (name, value) in Execute(inputs, cancellationToken))
         {
