@@ -20,8 +20,15 @@ public static class BackendDiagnostics
         "Operator '{0}' of node '{1}' cannot run in the interpreter: {2}",
         DiagnosticCategory.Backend, DiagnosticSeverity.Error);
 
-    /// <summary>HALO4004: a graph input or output that is not a tensor (sequence, map, optional, sparse) or a capture.</summary>
+    /// <summary>HALO4004: a graph input or output of a kind the interpreter cannot hold (map, sparse tensor, sequence
+    /// of non-tensors), or a capture.</summary>
     public static readonly DiagnosticDescriptor UnsupportedValue = new("HALO4004", "Value kind not supported by the interpreter",
         "Value '{0}' of type {1} cannot be passed through the interpreter: {2}",
+        DiagnosticCategory.Backend, DiagnosticSeverity.Error);
+
+    /// <summary>HALO4005: a node takes or produces a value of a kind the interpreter cannot hold (a map, a sparse
+    /// tensor, a sequence of maps).</summary>
+    public static readonly DiagnosticDescriptor UnsupportedValueType = new("HALO4005", "Value type not supported by the interpreter",
+        "Operator '{0}' of node '{1}' takes or produces a value of type {2}, which the interpreter cannot hold ({3}); use another backend",
         DiagnosticCategory.Backend, DiagnosticSeverity.Error);
 }

@@ -3,17 +3,20 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Halo.Core.IR;
 using Halo.Core.IR.Types;
+using Halo.Core.Semantics;
 
 namespace Halo.Backends.Interpreter;
 
 /// <summary>
 /// A dense tensor for the interpreter: an element type, a static shape (row-major, C order) and its
-/// elements, held in a pinned buffer (numeric and bool types) or a string array (string tensors).
+/// elements, held in a pinned buffer (numeric and bool types; the 4-bit types packed two per byte, low
+/// nibble first, made with <see cref="FromTensorData"/> and read with <see cref="ToTensorData"/>) or a
+/// string array (string tensors).
 /// Tensors made by the factory methods and those returned by <see cref="InferenceSession.Run"/> belong to
 /// the caller and are never reused by a session. Not thread-safe for concurrent writes; reading from
 /// several threads is safe.
 /// </summary>
-public sealed class Tensor
+public sealed class Tensor : InferenceValue
 {
     private readonly int[] _shape;
     private readonly byte[] _bytes;
@@ -39,6 +42,9 @@ public sealed class Tensor
 
     /// <summary>The number of elements (the product of <see cref="Shape"/>).</summary>
     public int Length { get; }
+
+    /// <inheritdoc />
+    public override IrType Type => new TensorType(ElementType, Halo.Core.IR.Types.Shape.Of([.. _shape.Select(d => (long)d)]));
 
     internal int[] ShapeArray => _shape;
 
@@ -81,8 +87,7 @@ public sealed class Tensor
             Array.Fill(strings, string.Empty);
             return new Tensor(elementType, dims, [], strings);
         }
-        int size = ElementTypes.SizeOf(elementType);
-        return new Tensor(elementType, dims, GC.AllocateArray<byte>(checked(count * size), pinned: true), null);
+        return new Tensor(elementType, dims, GC.AllocateArray<byte>(ElementTypes.ByteCount(elementType, count), pinned: true), null);
     }
 
     /// <summary>Creates a string tensor holding <paramref name="values"/>.</summary>
@@ -125,8 +130,11 @@ public sealed class Tensor
             : TensorData.FromBytes(ElementType, dims, _bytes.AsSpan(0, ByteCount).ToArray());
     }
 
+    /// <inheritdoc />
+    public override RuntimeValue ToRuntimeValue() => new TensorValue(ToTensorData());
+
     /// <summary>The elements viewed as <typeparamref name="T"/>, which must have the element type's size.</summary>
-    /// <exception cref="InvalidOperationException">A string tensor, or <typeparamref name="T"/> of another size.</exception>
+    /// <exception cref="InvalidOperationException">A string or 4-bit tensor, or <typeparamref name="T"/> of another size.</exception>
     public Span<T> AsSpan<T>()
         where T : unmanaged
     {
@@ -147,10 +155,10 @@ public sealed class Tensor
         : throw new InvalidOperationException("The tensor does not hold strings.");
 
     /// <summary>The number of bytes of the elements (0 for strings).</summary>
-    internal int ByteCount => _strings is not null ? 0 : Length * ElementTypes.SizeOf(ElementType);
+    internal int ByteCount => _strings is not null ? 0 : ElementTypes.ByteCount(ElementType, Length);
 
-    /// <summary>A caller-owned copy of this tensor (never from a pool).</summary>
-    internal Tensor Clone()
+    /// <inheritdoc />
+    internal override Tensor Clone()
     {
         var copy = Zeros(ElementType, _shape);
         if (_strings is not null)

@@ -24,19 +24,15 @@ internal sealed class InterpreterExecutor(int? threads) : IModelExecutor
     {
         public ImmutableArray<RuntimeValue> Run(IReadOnlyList<RuntimeValue> inputs)
         {
-            var named = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-            for (int i = 0; i < inputs.Count; i++)
-            {
-                if (inputs[i] is not TensorValue tensor)
-                {
-                    throw new EvaluationException($"input '{session.Inputs[i].Name}' is a {inputs[i].Type}; the interpreter takes tensors");
-                }
-                named[session.Inputs[i].Name] = Tensor.FromTensorData(tensor.Data);
-            }
             try
             {
-                var outputs = session.Run(named);
-                return [.. session.Outputs.Select(o => (RuntimeValue)new TensorValue(outputs[o.Name].ToTensorData()))];
+                var named = new Dictionary<string, InferenceValue>(StringComparer.Ordinal);
+                for (int i = 0; i < inputs.Count; i++)
+                {
+                    named[session.Inputs[i].Name] = InferenceValue.FromRuntimeValue(inputs[i]);
+                }
+                var outputs = session.RunValues(named);
+                return [.. session.Outputs.Select(o => outputs[o.Name].ToRuntimeValue())];
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {

@@ -22,6 +22,16 @@ public sealed class RunAndCheckCommandTests
     }
 
     [Test]
+    public void Check_InterpreterOnSequenceOptionalAndInt4Cases_Passes()
+    {
+        var (code, output, error) = CliRunner.Run("check", "--backend", "interpret", Case("test_sequence_map_add_2_sequences"),
+            Case("test_optional_has_element_empty_optional_input"), Case("test_quantizelinear_int4"));
+
+        Assert.That(code, Is.Zero, output + error);
+        Assert.That(output.TrimEnd().Split('\n')[^1], Is.EqualTo("3 passed, 0 failed"));
+    }
+
+    [Test]
     public void Check_TightToleranceFailure_ReportsWorstElementAndExitsOne()
     {
         var (code, output, _) = CliRunner.Run("check", "--atol", "0", "--rtol", "0", "--backend", "interpret",

@@ -10,8 +10,8 @@ namespace Halo.Backends.Interpreter.Kernels;
 /// </summary>
 internal sealed class KernelContext(BufferPool pool, ParallelOptions parallelOptions)
 {
-    private Tensor?[] _inputs = [];
-    private Tensor?[] _outputs = [];
+    private InferenceValue?[] _inputs = [];
+    private InferenceValue?[] _outputs = [];
 
     /// <summary>The settings for kernels' <see cref="Parallel"/> loops.</summary>
     public ParallelOptions ParallelOptions { get; } = parallelOptions;
@@ -27,7 +27,7 @@ internal sealed class KernelContext(BufferPool pool, ParallelOptions parallelOpt
 
     internal BufferPool Pool => pool;
 
-    internal void Bind(Tensor?[] inputs, Tensor?[] outputs)
+    internal void Bind(InferenceValue?[] inputs, InferenceValue?[] outputs)
     {
         _inputs = inputs;
         _outputs = outputs;
@@ -39,7 +39,25 @@ internal sealed class KernelContext(BufferPool pool, ParallelOptions parallelOpt
         ?? throw new InvalidOperationException($"Required operand {index} is missing.");
 
     /// <summary>Operand <paramref name="index"/>, or null when omitted.</summary>
-    public Tensor? OptionalInput(int index) => index < _inputs.Length ? _inputs[index] : null;
+    /// <exception cref="InvalidOperationException">The operand is a sequence or an optional.</exception>
+    public Tensor? OptionalInput(int index) => InputValue(index) switch
+    {
+        null => null,
+        Tensor tensor => tensor,
+        var other => throw new InvalidOperationException($"Operand {index} is a {other.Type}, not a tensor."),
+    };
+
+    /// <summary>Operand <paramref name="index"/> of any kind (tensor, sequence, optional), or null when omitted.</summary>
+    public InferenceValue? InputValue(int index) => index < _inputs.Length ? _inputs[index] : null;
+
+    /// <summary>Sets output <paramref name="index"/> to a value the kernel made itself (not from the pool).</summary>
+    public void SetOutputValue(int index, InferenceValue value)
+    {
+        if (index < _outputs.Length)
+        {
+            _outputs[index] = value;
+        }
+    }
 
     /// <summary>Allocates output <paramref name="index"/> from the run's pool (contents unspecified).</summary>
     public Tensor AllocateOutput(int index, ElementType type, int[] shape)
@@ -64,7 +82,7 @@ internal sealed class KernelContext(BufferPool pool, ParallelOptions parallelOpt
         {
             return new Tensor(type, shape, [], new string[count]);
         }
-        return new Tensor(type, shape, pool.Rent(checked(count * ElementTypes.SizeOf(type))), null);
+        return new Tensor(type, shape, pool.Rent(ElementTypes.ByteCount(type, count)), null);
     }
 
     /// <summary>Returns a pooled tensor's buffer.</summary>

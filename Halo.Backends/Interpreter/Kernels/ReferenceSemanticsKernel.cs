@@ -8,8 +8,9 @@ namespace Halo.Backends.Interpreter.Kernels;
 
 /// <summary>
 /// Runs an operator that has no fast kernel through its reference semantics (Halo.Core): operands are copied
-/// into immutable tensors, evaluated, and the results copied into pooled outputs. Slow but exact; it lets the
-/// interpreter run every operator the reference evaluator knows, while the heavy ones have SIMD kernels.
+/// into immutable runtime values, evaluated, and the results copied into pooled tensors (sequences and
+/// optionals into values of their own). Slow but exact; it lets the interpreter run every operator the
+/// reference evaluator knows, on every value kind it holds, while the heavy ones have SIMD kernels.
 /// </summary>
 /// <param name="schema">The operator version's schema.</param>
 /// <param name="op">The node.</param>
@@ -27,14 +28,14 @@ internal sealed class ReferenceSemanticsKernel(OperatorSchema schema, GreenOp op
         var inputs = ImmutableArray.CreateBuilder<RuntimeValue?>(operands);
         for (int i = 0; i < operands; i++)
         {
-            inputs.Add(context.OptionalInput(i) is { } t ? new TensorValue(t.ToTensorData()) : null);
+            inputs.Add(context.InputValue(i)?.ToRuntimeValue());
         }
         var outer = new Dictionary<string, RuntimeValue>(StringComparer.Ordinal);
         for (int j = 0; j < outerNames.Length; j++)
         {
-            if (context.OptionalInput(operands + j) is { } t)
+            if (context.InputValue(operands + j) is { } value)
             {
-                outer[outerNames[j]] = new TensorValue(t.ToTensorData());
+                outer[outerNames[j]] = value.ToRuntimeValue();
             }
         }
         ImmutableArray<RuntimeValue> results;
@@ -48,11 +49,15 @@ internal sealed class ReferenceSemanticsKernel(OperatorSchema schema, GreenOp op
         }
         for (int i = 0; i < results.Length && i < context.OutputCount; i++)
         {
-            if (results[i] is not TensorValue { Data: var data })
+            if (results[i] is TensorValue { Data: var data })
             {
-                throw new InvalidOperationException($"{schema.Id}: result {i} is a {results[i].Type}; the interpreter holds tensors only");
+                Store(context, i, data);
             }
-            Store(context, i, data);
+            else
+            {
+                // FromRuntimeValue throws ArgumentException for maps, which the run reports with the node's name.
+                context.SetOutputValue(i, InferenceValue.FromRuntimeValue(results[i]));
+            }
         }
     }
 

@@ -44,10 +44,9 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
     {
         string name = graph.NameOf(value) ?? fallbackName;
         var type = value.Type;
-        if (type is not TensorType t || !ElementTypes.IsSupported(t.ElementType) && t.ElementType != ElementType.Undefined)
+        if (!ValueTypes.CanHold(type))
         {
-            _diagnostics.Report(BackendDiagnostics.UnsupportedValue, ModelLocation.OfFile(sourcePath), name, type,
-                "the interpreter passes dense tensors of byte-sized element types and strings only");
+            _diagnostics.Report(BackendDiagnostics.UnsupportedValue, ModelLocation.OfFile(sourcePath), name, type, ValueTypes.Holdable);
         }
         return new PlanValue(name, _slots.TryGetValue(value, out int slot) ? slot : -1, type);
     }
@@ -84,6 +83,10 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
     private void AddOp(GreenOp op, int index)
     {
         string label = graph.NodeNameOf(op) ?? op.Operator.Name + " #" + index;
+        if (!CanHoldValuesOf(op, index, label))
+        {
+            return;
+        }
         var kernel = CreateKernel(op, index, label);
         if (kernel is IConstantKernel constant)
         {
@@ -103,7 +106,9 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
     {
         var id = op.Operator;
         var location = LocationOf(op, index, label);
-        if (kernels.Find(id) is not { } factory)
+        // Fast kernels take dense byte-sized tensors only; sequences, optionals and 4-bit tensors go to the reference semantics.
+        bool dense = op.Inputs.All(v => v.IsNone || ValueTypes.IsDenseTensor(v.Type)) && op.OutputTypes.All(ValueTypes.IsDenseTensor);
+        if (!dense || kernels.Find(id) is not { } factory)
         {
             if (ReferenceSemanticsKernel.CanRun(op, out var schema))
             {
@@ -136,6 +141,19 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
             _diagnostics.Report(BackendDiagnostics.UnsupportedFeature, location, id.Name, label, reason);
         }
         return result.Kernel;
+    }
+
+    /// <summary>Reports (HALO4005) every operand or result of <paramref name="op"/> whose type no interpreter value can hold.</summary>
+    private bool CanHoldValuesOf(GreenOp op, int index, string label)
+    {
+        var types = op.Inputs.Where(v => !v.IsNone).Select(v => v.Type).Concat(op.OutputTypes);
+        bool ok = true;
+        foreach (var type in types.Where(t => !ValueTypes.CanHold(t)).Distinct())
+        {
+            _diagnostics.Report(BackendDiagnostics.UnsupportedValueType, LocationOf(op, index, label), op.Operator.Name, label, type, ValueTypes.Holdable);
+            ok = false;
+        }
+        return ok;
     }
 
     /// <summary>The names by which the node's subgraphs capture its implicit inputs.</summary>

@@ -10,22 +10,22 @@ namespace Halo.Backends.Interpreter.Runtime;
 /// </summary>
 internal sealed class RunState
 {
-    private readonly Tensor?[][] _stepInputs;
-    private readonly Tensor?[][] _stepOutputs;
+    private readonly InferenceValue?[][] _stepInputs;
+    private readonly InferenceValue?[][] _stepOutputs;
 
     public RunState(ExecutionPlan plan, ParallelOptions parallelOptions)
     {
         Plan = plan;
-        Slots = new Tensor?[plan.SlotCount];
+        Slots = new InferenceValue?[plan.SlotCount];
         Pool = new BufferPool();
         Context = new KernelContext(Pool, parallelOptions);
-        _stepInputs = [.. plan.Steps.Select(s => new Tensor?[s.InputSlots.Length])];
-        _stepOutputs = [.. plan.Steps.Select(s => new Tensor?[s.OutputSlots.Length])];
+        _stepInputs = [.. plan.Steps.Select(s => new InferenceValue?[s.InputSlots.Length])];
+        _stepOutputs = [.. plan.Steps.Select(s => new InferenceValue?[s.OutputSlots.Length])];
     }
 
     public ExecutionPlan Plan { get; }
 
-    public Tensor?[] Slots { get; }
+    public InferenceValue?[] Slots { get; }
 
     public BufferPool Pool { get; }
 
@@ -79,10 +79,12 @@ internal sealed class RunState
 
     private void ReleaseSlot(int slot)
     {
-        if (Plan.Pooled[slot] && Slots[slot] is { } tensor)
+        if (Plan.Pooled[slot] && Slots[slot] is { } value)
         {
             Slots[slot] = null;
-            if (tensor.StringArray is null)
+            // Only tensors that kernels allocated as outputs come from the pool; sequences and optionals are
+            // made by the reference semantics and own their tensors.
+            if (value is Tensor { StringArray: null } tensor)
             {
                 Pool.Return(tensor.Buffer);
             }

@@ -159,10 +159,10 @@ public sealed class InferenceSessionTests
     }
 
     [Test]
-    public void Create_SequenceInput_ReportsHALO4004()
+    public void Create_MapInput_ReportsHALO4004()
     {
         var b = new GraphBuilder();
-        var x = b.AddInput("seq", new SequenceType(TensorType.Of(ElementType.Float, 2)));
+        var x = b.AddInput("map", new MapType(ElementType.Int64, TensorType.Of(ElementType.Float)));
         b.AddOutput(x, "out");
 
         var result = InferenceSession.Create(b.Build(), null);

@@ -32,7 +32,7 @@ internal static class VisionOperators
 
         s.Define("ImageDecoder", 20).Input("encoded_stream", "T1").Output("image", "T2")
             .Attr("pixel_format", AttributeKind.String, "RGB").Constraint("T1", "tensor(uint8)")
-            .Constraint("T2", "tensor(uint8)").Infer(InferImageDecoder);
+            .Constraint("T2", "tensor(uint8)").Infer(InferImageDecoder).Evaluate(ImageDecoderKernel.ImageDecoder);
     }
 
     /// <summary>(num_selected, 3): batch, class and box index of each kept box.</summary>

@@ -24,13 +24,23 @@ internal static class QuantizeKernels
         for (int i = 0; i < v.Length; i++)
         {
             double z = zp is null ? 0 : zp[map[i]];
-            double q = v[i] / scale[map[i]];
+            double q = InPrecisionOf(x.ElementType, v[i] / scale[map[i]]);
             v[i] = minifloat ? q + z : System.Math.Clamp(System.Math.Round(q, MidpointRounding.ToEven) + z, lo, hi);
         }
         ctx.SetOutput(0, minifloat
             ? MiniFloats.Write(type, v, x.Dimensions, ctx.GetInt("saturate", 1) != 0)
             : Numbers.FromDoubles(type, v, x.Dimensions));
     }
+
+    /// <summary>The quotient x / scale rounded to x's type: ONNX divides in T1, and a float32 quotient that rounds to
+    /// a .5 boundary (25.49999... in double, 25.5 in float32) rounds to another integer. Rounding the double
+    /// quotient once more is exact for float32 and float16 (53 ≥ 2p + 2 bits).</summary>
+    private static double InPrecisionOf(ElementType type, double quotient) => type switch
+    {
+        ElementType.Float => (float)quotient,
+        ElementType.Float16 => (double)(Half)quotient,
+        _ => quotient,
+    };
 
     /// <summary>y = (x - zero_point) * scale.</summary>
     public static void Dequantize(EvaluationContext ctx)

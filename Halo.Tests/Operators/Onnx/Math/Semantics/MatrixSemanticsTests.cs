@@ -87,6 +87,15 @@ public sealed class MatrixSemanticsTests
     }
 
     [Test]
+    public void QuantizeLinear_Float32QuotientOnHalfBoundary_DividesInFloat32()
+    {
+        // ONNX divides in x's type: 0.5f / (5f / 255f) is 25.5 in float32 (-> 26, even) but 25.4999... in double (-> 25).
+        float scale = 5f / 255f;
+        var r = One(13, "QuantizeLinear", [F([0.5f], 1), F([scale]), Of(ElementType.UInt8, new byte[] { 153 })]);
+        Assert.That(r.AsSpan<byte>().ToArray(), Is.EqualTo(new byte[] { 179 }));
+    }
+
+    [Test]
     public void DequantizeLinear_Blocked_UsesBlockScale()
     {
         var r = One(21, "DequantizeLinear", [Of(ElementType.Int8, new sbyte[] { 1, 1, 1, 1 }, 1, 4), F([1, 10], 1, 2)],
