@@ -68,6 +68,6 @@ internal static class TensorFlowDiagnostics
 
     /// <summary>HALO1113: a graph from which no output can be derived.</summary>
     public static readonly DiagnosticDescriptor NoOutputs = new("HALO1113", "No outputs",
-        "The graph has no outputs: no node other than Const and NoOp is left unconsumed; name the outputs explicitly",
+        "The graph has no outputs: no node other than Const, NoOp and Placeholder is left unconsumed; name the outputs explicitly",
         DiagnosticCategory.Frontend, DiagnosticSeverity.Error);
 }

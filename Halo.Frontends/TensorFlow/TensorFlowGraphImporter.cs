@@ -97,7 +97,7 @@ internal sealed partial class TensorFlowGraphImporter(TensorFlowImportContext co
         var outputs = ImmutableArray.CreateBuilder<ValueRef>();
         for (int i = 0; i < nodes.Count; i++)
         {
-            if (!consumed.Contains(nodes[i].Name) && nodes[i].Op is not ("Const" or "NoOp") && produced[i] is { } values)
+            if (!consumed.Contains(nodes[i].Name) && nodes[i].Op is not ("Const" or "NoOp" or "Placeholder") && produced[i] is { } values)
             {
                 outputs.AddRange(values);
             }

@@ -13,7 +13,7 @@ namespace Halo.Frontends.TensorFlow;
 /// <summary>
 /// Imports frozen TensorFlow graphs (binary <c>GraphDef</c> protobuf, <c>.pb</c> files) into the Halo IR as
 /// ONNX-domain operations. Placeholders become graph inputs (unknown sizes become symbolic dimensions), Const
-/// nodes constants, and the outputs are the nodes nobody consumes (other than Const and NoOp) unless the caller
+/// nodes constants, and the outputs are the nodes nobody consumes (other than Const, NoOp and Placeholder) unless the caller
 /// names them. Every unsupported operator is reported (HALO1101) before anything is converted. Stateless and
 /// thread-safe.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class TensorFlowImporter(OperatorRegistry registry) : IModelImport
     /// <summary>Imports the GraphDef at <paramref name="path"/> with the given graph outputs.</summary>
     /// <param name="path">The GraphDef file.</param>
     /// <param name="outputs">Output names (<c>node</c> or <c>node:k</c>), in order; null for the nodes whose outputs
-    /// nobody consumes (other than Const and NoOp), in GraphDef order.</param>
+    /// nobody consumes (other than Const, NoOp and Placeholder), in GraphDef order.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <returns>The model, or null with diagnostics when the graph cannot be imported.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>

@@ -39,6 +39,7 @@ internal sealed class TensorFlowOperatorTable
         ShapeConverters.Register(table);
         CombineConverters.Register(table);
         SliceConverters.Register(table);
+        SplitConverters.Register(table);
         return table;
     }
 }

@@ -8,7 +8,7 @@ namespace Halo.Tests.Frontends.TensorFlow;
 internal static class TfGraphs
 {
     public const DataType Float = DataType.DtFloat;
-    public const DataType Int32 = DataType.DtInt32;
+    public const DataType Int32Type = DataType.DtInt32;
 
     public static GraphDef Graph(params NodeDef[] nodes)
     {
@@ -39,7 +39,7 @@ internal static class TfGraphs
     /// <summary>An int32 Const with its data in int_val.</summary>
     public static NodeDef ConstInts(string name, int[] values, params long[] dims)
     {
-        var tensor = new TensorProto { Dtype = Int32, TensorShape = ShapeProto(dims) };
+        var tensor = new TensorProto { Dtype = Int32Type, TensorShape = ShapeProto(dims) };
         tensor.IntVal.AddRange(values);
         return Const(name, tensor);
     }
