@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Google.Protobuf.Collections;
+using Halo.Core.Diagnostics;
 using Halo.Core.IR;
 using Halo.Core.IR.Green;
 using Halo.Frontends.TensorFlow.Operators;
@@ -68,10 +69,16 @@ internal sealed partial class TensorFlowGraphImporter(TensorFlowImportContext co
             inputs.Add(values[edge.OutputIndex]);
         }
         table.TryGetConverter(node.Op, out var converter);
+        int reported = context.Diagnostics.Count;
         var outputs = converter!(new TensorFlowNodeContext(context, _state, node, index, inputs.MoveToImmutable()));
         if (outputs is { } results)
         {
             NameOutputs(node.Name, results);
+        }
+        else if (context.Diagnostics.Count == reported)
+        {
+            // A converter must say why it failed; never let a node vanish silently.
+            context.Report(CoreDiagnostics.InternalError, location, "the TensorFlow converter of " + node.Op, "it failed without a diagnostic");
         }
         return outputs;
     }

@@ -36,6 +36,11 @@ internal static class BatchNormConverter
         {
             return null;
         }
+        if (channelsLast.Value && rank < 2)
+        {
+            node.Report(TensorFlowDiagnostics.UnsupportedOperand, 0, node.Description, node.InputType(0), "batch normalization needs rank 2 or more");
+            return null;
+        }
         var x = channelsLast.Value ? LayoutHelpers.ToChannelsFirst(node, node.Inputs[0], rank.Value) : node.Inputs[0];
         var attributes = AttributeMap.Empty.SetItem("epsilon", AttributeValue.FromFloat(epsilon.Value));
         var y = node.Emit("BatchNormalization", [x, node.Inputs[1], node.Inputs[2], node.Inputs[3], node.Inputs[4]], attributes);

@@ -31,8 +31,13 @@ internal static class MatMulConverters
 
     private static ValueRef SwapLastAxes(TensorFlowNodeContext node, int input)
     {
-        if (node.RequireRank(input, "to transpose it") is not { } rank || rank < 2)
+        if (node.RequireRank(input, "to transpose it") is not { } rank)
         {
+            return ValueRef.None;
+        }
+        if (rank < 2)
+        {
+            node.Report(TensorFlowDiagnostics.UnsupportedOperand, input, node.Description, node.InputType(input), "a matrix operand needs rank 2 or more");
             return ValueRef.None;
         }
         long[] perm = [.. Enumerable.Range(0, rank - 2).Select(i => (long)i), rank - 1, rank - 2];

@@ -166,6 +166,10 @@ public sealed class TensorFlowMalformedInputTests
             Node("StridedSlice", "y", ["x", "b", "e", "s"]))), Is.EqualTo(new[] { "HALO1111" }));
 
     [Test]
+    public void Import_TransposedMatMulOfVector_ReportsHALO1111() =>
+        Assert.That(TfImport.ErrorIds(WithX(Node("MatMul", "y", ["x", "x"], ("transpose_a", Bool(true))))), Is.EqualTo(new[] { "HALO1111" }));
+
+    [Test]
     public void Import_RequestedOutputUnknown_ReportsHALO1112()
     {
         var graph = WithX(Node("Relu", "r", ["x"]));

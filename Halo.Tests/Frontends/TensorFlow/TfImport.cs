@@ -3,6 +3,7 @@ using Halo.Core.Compilation;
 using Halo.Core.IR;
 using Halo.Core.Operators;
 using Halo.Core.Semantics;
+using Halo.Core.Verification;
 using Halo.Frontends.TensorFlow;
 using Halo.Frontends.TensorFlow.Protos;
 using Halo.Tests.Frontends.Onnx;
@@ -21,11 +22,12 @@ internal static class TfImport
         return new TensorFlowImporter(OperatorRegistry.Default).Import(dir.Write("model.pb", bytes), outputs);
     }
 
-    /// <summary>Imports and asserts success.</summary>
+    /// <summary>Imports and asserts success, and that the graph verifies.</summary>
     public static HaloModel Model(GraphDef graph, IReadOnlyList<string>? outputs = null)
     {
         var result = Import(graph, outputs);
         Assert.That(result.Diagnostics.Where(d => d.IsError), Is.Empty);
+        Assert.That(Verifier.Default.Verify(result.Model!).Where(d => d.IsError), Is.Empty);
         return result.Model!;
     }
 
