@@ -9,7 +9,7 @@ internal static class HaloHost
     public static CompilationPipeline CreatePipeline()
     {
         var services = new ServiceCollection();
-        services.AddHalo(halo => halo.AddOnnx().AddStandardPasses());
+        services.AddHalo(halo => halo.AddOnnx().AddTensorFlow().AddStandardPasses());
         return services.BuildServiceProvider().GetRequiredService<CompilationPipeline>();
     }
 }

@@ -9,20 +9,22 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var cases = new Argument<DirectoryInfo[]>("CASE_DIR") { Description = "Folders with model.onnx and test_data_set_N/{input,output}_K.pb", Arity = ArgumentArity.OneOrMore };
+        var cases = new Argument<DirectoryInfo[]>("CASE_DIR") { Description = "Folders with model.onnx (or model.pb, ...) and test_data_set_N/{input,output}_K.pb", Arity = ArgumentArity.OneOrMore };
         var backend = BackendOption.Create();
         var rtol = new Option<double>("--rtol") { Description = "Relative tolerance", DefaultValueFactory = _ => 1e-3 };
         var atol = new Option<double>("--atol") { Description = "Absolute tolerance (whole-model corpora use 1e-4)", DefaultValueFactory = _ => 1e-7 };
+        var format = new Option<string?>("--format", "-x") { Description = "The model format (onnx, tf); by default taken from each model file" };
         var command = new Command("check", "Run ONNX backend-test case folders and compare their outputs with tolerances")
         {
-            cases, backend, rtol, atol,
+            cases, backend, rtol, atol, format,
         };
         command.SetAction(parse => Run(parse.GetValue(cases)!, parse.GetValue(backend)!, parse.GetValue(rtol), parse.GetValue(atol),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(format), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(DirectoryInfo[] cases, string backendName, double rtol, double atol, TextWriter output, TextWriter error)
+    private static int Run(DirectoryInfo[] cases, string backendName, double rtol, double atol, string? format, TextWriter output,
+        TextWriter error)
     {
         var pipeline = HaloHost.CreatePipeline();
         if (BackendOption.Resolve(backendName, pipeline.Registry, error) is not { } executor)
@@ -33,7 +35,7 @@ internal static class CheckCommand
         int failed = 0;
         foreach (var dir in cases)
         {
-            string? failure = BackendTestCase.Run(dir.FullName, pipeline, executor, rtol, atol);
+            string? failure = BackendTestCase.Run(dir.FullName, pipeline, executor, rtol, atol, format);
             output.WriteLine(failure is null ? $"ok   {dir.Name}" : $"FAIL {dir.Name}: {failure}");
             _ = failure is null ? passed++ : failed++;
         }

@@ -9,10 +9,10 @@ internal static class DumpCommand
 {
     public static Command Create()
     {
-        var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.onnx)" };
+        var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.onnx, or a TensorFlow GraphDef .pb)" };
         var afterPasses = new Option<bool>("--after-passes") { Description = "Print the graph after the standard passes instead of right after import" };
         var fullConstants = new Option<bool>("--full-constants") { Description = "Print every constant's data (the text then parses back); by default constants over 16 elements are elided" };
-        var format = new Option<string?>("--format", "-x") { Description = "The model format (onnx); by default taken from the file" };
+        var format = new Option<string?>("--format", "-x") { Description = "The model format (onnx, tf); by default taken from the file (.onnx: onnx, .pb: tf)" };
         var command = new Command("dump", "Print the IR as text after import, shape inference and verification")
         {
             model, afterPasses, fullConstants, format,

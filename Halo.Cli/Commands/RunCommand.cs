@@ -13,11 +13,11 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.onnx)" };
+        var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.onnx, or a TensorFlow GraphDef .pb)" };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An input as NAME=FILE.pb (ONNX TensorProto); repeat for each input", AllowMultipleArgumentsPerToken = false };
         var outputDir = new Option<DirectoryInfo?>("--output-dir", "-o") { Description = "Write each output as NAME.pb into this folder" };
         var backend = BackendOption.Create();
-        var format = new Option<string?>("--format", "-x") { Description = "The model format (onnx); by default taken from the file" };
+        var format = new Option<string?>("--format", "-x") { Description = "The model format (onnx, tf); by default taken from the file (.onnx: onnx, .pb: tf)" };
         var command = new Command("run", "Run a model on input tensor files and print or write its outputs")
         {
             model, inputs, outputDir, backend, format,

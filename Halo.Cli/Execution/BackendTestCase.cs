@@ -4,16 +4,22 @@ using Halo.Core.Semantics;
 
 namespace Halo.Cli.Execution;
 
-/// <summary>One ONNX backend-test folder (<c>model.onnx</c>, <c>test_data_set_N/{input,output}_K.pb</c>) run on a
-/// backend and compared with tolerances; shared by <c>halo check</c> and the conformance suites.</summary>
+/// <summary>One ONNX backend-test folder (<c>model.onnx</c> or another <c>model.*</c> such as a TensorFlow
+/// <c>model.pb</c>, <c>test_data_set_N/{input,output}_K.pb</c>) run on a backend and compared with tolerances; shared
+/// by <c>halo check</c> and the conformance suites.</summary>
 internal static class BackendTestCase
 {
     /// <summary>Runs every data set of the case folder <paramref name="dir"/>; null when every output matches,
-    /// else what went wrong first (a diagnostic, a runtime failure, or the worst element of an output).</summary>
-    public static string? Run(string dir, CompilationPipeline pipeline, IModelExecutor executor, double rtol, double atol)
+    /// else what went wrong first (a diagnostic, a runtime failure, or the worst element of an output).
+    /// <paramref name="format"/> forces the importer (<c>-x</c>); null picks it from the model file.</summary>
+    public static string? Run(string dir, CompilationPipeline pipeline, IModelExecutor executor, double rtol, double atol,
+        string? format = null)
     {
-        string modelPath = Path.Combine(dir, "model.onnx");
-        using var loaded = LoadedModel.Load(pipeline, modelPath, executor, format: null);
+        if (FindModel(dir) is not { } modelPath)
+        {
+            return "no model.* file";
+        }
+        using var loaded = LoadedModel.Load(pipeline, modelPath, executor, format);
         if (!loaded.Ok)
         {
             return loaded.Diagnostics.FirstOrDefault(d => d.IsError)?.ToString() ?? "cannot prepare the model";
@@ -50,5 +56,14 @@ internal static class BackendTestCase
             }
         }
         return null;
+    }
+
+    /// <summary><c>model.onnx</c> when present, else the first other <c>model.*</c> file by name.</summary>
+    private static string? FindModel(string dir)
+    {
+        string onnx = Path.Combine(dir, "model.onnx");
+        return File.Exists(onnx) ? onnx
+            : Directory.Exists(dir) ? Directory.GetFiles(dir, "model.*").Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
     }
 }

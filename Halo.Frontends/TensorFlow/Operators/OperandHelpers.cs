@@ -1,0 +1,24 @@
+using Halo.Core.IR.Types;
+using Halo.Core.IR.Green;
+
+namespace Halo.Frontends.TensorFlow.Operators;
+
+/// <summary>Turns TensorFlow's int32 shape-like operands into the int64 operands ONNX takes.</summary>
+internal static class OperandHelpers
+{
+    /// <summary>Input <paramref name="i"/> as an int64 operand: converted at import when constant, else through a
+    /// Cast.</summary>
+    public static ValueRef Int64Operand(TensorFlowNodeContext node, int i)
+    {
+        var data = node.ConstantInput(i);
+        if (data is { ElementType: ElementType.Int32 } int32)
+        {
+            long[] values = [.. int32.AsSpan<int>().ToArray().Select(v => (long)v)];
+            return TensorFlowNodeContext.Constant(Halo.Core.IR.TensorData.FromInt64s(values, [.. int32.Dimensions]));
+        }
+        return node.InputType(i).ElementType == ElementType.Int64 ? node.Inputs[i] : CastTo(node, node.Inputs[i], ElementType.Int64);
+    }
+
+    public static ValueRef CastTo(TensorFlowNodeContext node, ValueRef value, ElementType type) =>
+        node.Emit("Cast", [value], Halo.Core.IR.Attributes.AttributeMap.Empty.SetItem("to", Halo.Core.IR.Attributes.AttributeValue.FromInt((long)type)));
+}
