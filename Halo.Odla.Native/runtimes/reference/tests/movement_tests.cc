@@ -140,3 +140,44 @@ ODLA_TEST(OneHot_Axis_Last) {
 
 }  // namespace
 }  // namespace odla_test
+
+namespace odla_test {
+namespace {
+
+ODLA_TEST(Resize_Nearest_Asymmetric_2x) {
+  std::vector<float> x{1, 2, 3, 4};
+  Session session;
+  odla_value y = odla_Resize(session.Arg({1, 1, 2, 2}, x), ODLA_NEAREST, ODLA_ASSYMMETRIC, 0, Shape({1, 1, 4, 4}), nullptr);
+  CheckClose(std::vector<float>{1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, session.Run(y, {1, 1, 4, 4}), 0, 0);
+}
+
+ODLA_TEST(Resize_Linear_HalfPixel_And_AlignCorners) {
+  std::vector<float> x{1, 2, 3, 4};
+  Session session;
+  odla_value y = odla_Resize(session.Arg({1, 1, 2, 2}, x), ODLA_LINEAR, ODLA_HALF_PIXEL, 0, Shape({1, 1, 4, 4}), nullptr);
+  // ONNX Resize example (linear, half_pixel, 2x upsampling of [[1,2],[3,4]]).
+  CheckClose(std::vector<float>{1, 1.25f, 1.75f, 2, 1.5f, 1.75f, 2.25f, 2.5f, 2.5f, 2.75f, 3.25f, 3.5f, 3, 3.25f, 3.75f, 4},
+             session.Run(y, {1, 1, 4, 4}));
+  Session session2;
+  odla_value z = odla_Resize(session2.Arg({1, 1, 2, 2}, x), ODLA_LINEAR, ODLA_ALIGN_CORNERS, 0, Shape({1, 1, 3, 3}), nullptr);
+  CheckClose(std::vector<float>{1, 1.5f, 2, 2, 2.5f, 3, 3, 3.5f, 4}, session2.Run(z, {1, 1, 3, 3}));
+}
+
+ODLA_TEST(Quantize_PerTensor_And_Dequantize_PerAxis) {
+  std::vector<float> x{-1.0f, 0.0f, 0.26f, 100.0f}, scale{0.5f};
+  std::vector<uint8_t> zero{10};
+  Session session;
+  auto q = session.Run<uint8_t>(odla_Quantize(session.Arg({4}, x), session.Const({1}, scale),
+                                              session.Const(ODLA_UINT8, {1}, zero), 0, ODLA_UINT8, nullptr), {4});
+  Check(q == std::vector<uint8_t>({8, 10, 11, 210}), "quantized values");
+  std::vector<int8_t> v{-2, 4, -2, 4};
+  std::vector<float> scales{0.5f, 2.0f};
+  std::vector<int8_t> zeros{0, 1};
+  Session session2;
+  odla_value d = odla_Dequantize(session2.Arg(ODLA_INT8, {2, 2}, v), session2.Const({2}, scales),
+                                 session2.Const(ODLA_INT8, {2}, zeros), 0, ODLA_FLOAT32, nullptr);
+  CheckClose(std::vector<float>{-1, 2, -6, 6}, session2.Run(d, {2, 2}), 0, 0);
+}
+
+}  // namespace
+}  // namespace odla_test
