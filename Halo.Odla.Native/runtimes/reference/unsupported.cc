@@ -88,11 +88,6 @@ odla_status odla_DestroyExecutable(odla_executable executable) {
   return Unsupported("odla_DestroyExecutable");
 }
 
-odla_value odla_Det(odla_value input, odla_value_shape output_shape, const odla_value_id value_id) {
-  Unsupported("odla_Det");
-  return nullptr;
-}
-
 odla_status odla_DifferentiateComputation(odla_computation computation) {
   return Unsupported("odla_DifferentiateComputation");
 }
@@ -150,11 +145,6 @@ odla_status odla_GetVendorInfo(const odla_vendor vendor, const odla_vendor_info 
   return Unsupported("odla_GetVendorInfo");
 }
 
-odla_value odla_Inverse(odla_value input, const odla_value_id value_id) {
-  Unsupported("odla_Inverse");
-  return nullptr;
-}
-
 odla_status odla_LaunchExecutable(odla_executable executable, odla_context context) {
   return Unsupported("odla_LaunchExecutable");
 }
@@ -203,11 +193,6 @@ odla_value odla_ROIMaxPool(odla_value input, odla_memory_layout input_layout, od
 
 odla_status odla_ReleaseDeviceTrace(odla_device_trace device_trace) {
   return Unsupported("odla_ReleaseDeviceTrace");
-}
-
-odla_value odla_ReshapeDynamic(odla_value input, odla_value output_shape, const odla_value_id value_id) {
-  Unsupported("odla_ReshapeDynamic");
-  return nullptr;
 }
 
 odla_value odla_ResizeDynamic(odla_value input, odla_value scales, odla_value sizes, odla_interpolation_mode interpolation, odla_resize_coordinate_mode mode, odla_value_shape output_dims, const odla_value_id value_id) {
@@ -263,11 +248,6 @@ odla_status odla_SetValueShapeInfo(odla_value value, odla_item_type type, odla_v
   return Unsupported("odla_SetValueShapeInfo");
 }
 
-odla_value odla_SliceDynamic(odla_value input, odla_value start, odla_value size, odla_value stride, odla_value_shape output_dims, const odla_value_id value_id) {
-  Unsupported("odla_SliceDynamic");
-  return nullptr;
-}
-
 odla_status odla_StartDeviceProfiler(odla_device device) {
   return Unsupported("odla_StartDeviceProfiler");
 }
@@ -290,11 +270,6 @@ odla_status odla_StoreExecutable(odla_resource_location, odla_executable executa
 
 odla_value odla_TFIDFVectorize(odla_value input, odla_int32 min_gram_length, odla_int32 max_gram_length, odla_int32 max_skip_count, odla_tf_idf_mode mode, odla_value pool, odla_value gram_counts, odla_value output_indices, odla_value weights, odla_value_shape output_shape, odla_value_id value_id) {
   Unsupported("odla_TFIDFVectorize");
-  return nullptr;
-}
-
-odla_value odla_TileDynamic(odla_value input, odla_value repeat, odla_value_shape output_dims, const odla_value_id value_id) {
-  Unsupported("odla_TileDynamic");
   return nullptr;
 }
 

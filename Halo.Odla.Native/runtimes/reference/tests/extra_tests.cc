@@ -1,0 +1,48 @@
+// Det, Inverse and the *Dynamic variants with constant shape operands.
+#include "framework.h"
+
+namespace odla_test {
+namespace {
+
+ODLA_TEST(Det_And_Inverse_Batched) {
+  std::vector<float> m{4, 7, 2, 6, 0, 1, 1, 0};
+  Session session;
+  CheckClose(std::vector<float>{10, -1}, session.Run(odla_Det(session.Arg({2, 2, 2}, m), Undefined(), nullptr), {2}));
+  Session session2;
+  CheckClose(std::vector<float>{0.6f, -0.7f, -0.2f, 0.4f, 0, 1, 1, 0},
+             session2.Run(odla_Inverse(session2.Arg({2, 2, 2}, m), nullptr), {2, 2, 2}));
+}
+
+ODLA_TEST(ReshapeDynamic_ConstantShapeWithZeroAndMinusOne) {
+  std::vector<float> x(24, 1.0f);
+  std::vector<int64_t> shape{0, -1, 4};
+  Session session;
+  odla_value y = odla_ReshapeDynamic(session.Arg({2, 3, 4}, x), session.Const(ODLA_INT64, {3}, shape), nullptr);
+  CheckClose(x, session.Run(y, {2, 3, 4}), 0, 0);
+}
+
+ODLA_TEST(ReshapeDynamic_RuntimeShape_ReportsUnsupportedOp) {
+  std::vector<float> x(4, 1.0f);
+  std::vector<int64_t> shape{4};
+  Session session;
+  odla_value y = odla_ReshapeDynamic(session.Arg({2, 2}, x), session.Arg(ODLA_INT64, {1}, shape), nullptr);
+  Check(y == nullptr, "null for a run-time shape");
+  Check(odla_ExecuteComputation(session.computation(), session.context(), ODLA_COMPUTE_INFERENCE, nullptr) == ODLA_UNSUPPORTED_OP,
+        "ODLA_UNSUPPORTED_OP");
+}
+
+ODLA_TEST(SliceDynamic_And_TileDynamic_ConstantOperands) {
+  std::vector<float> x{0, 1, 2, 3, 4, 5};
+  std::vector<int32_t> start{0, 1}, size{2, -1}, stride{1, 1};
+  Session session;
+  odla_value s = odla_SliceDynamic(session.Arg({2, 3}, x), session.Const(ODLA_INT32, {2}, start), session.Const(ODLA_INT32, {2}, size),
+                                   session.Const(ODLA_INT32, {2}, stride), Undefined(), nullptr);
+  CheckClose(std::vector<float>{1, 2, 4, 5}, session.Run(s, {2, 2}), 0, 0);
+  std::vector<int64_t> repeat{1, 2};
+  Session session2;
+  odla_value t = odla_TileDynamic(session2.Arg({2, 3}, x), session2.Const(ODLA_INT64, {2}, repeat), Undefined(), nullptr);
+  CheckClose(std::vector<float>{0, 1, 2, 0, 1, 2, 3, 4, 5, 3, 4, 5}, session2.Run(t, {2, 6}), 0, 0);
+}
+
+}  // namespace
+}  // namespace odla_test
