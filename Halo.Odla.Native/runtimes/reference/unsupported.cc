@@ -97,11 +97,6 @@ odla_value odla_DimsExpand(odla_value input, odla_value original, odla_value axe
   return nullptr;
 }
 
-odla_value odla_Einsum(odla_values inputs, const odla_char* equation, odla_value_shape output_dims, const odla_value_id value_id) {
-  Unsupported("odla_Einsum");
-  return nullptr;
-}
-
 odla_values odla_EndIf(odla_value_ids) {
   Unsupported("odla_EndIf");
   return odla_ref::EmptyValues();

@@ -46,3 +46,30 @@ ODLA_TEST(SliceDynamic_And_TileDynamic_ConstantOperands) {
 
 }  // namespace
 }  // namespace odla_test
+
+namespace odla_test {
+namespace {
+
+ODLA_TEST(Einsum_MatMul_Transpose_Trace) {
+  std::vector<float> a{1, 2, 3, 4, 5, 6}, b{1, 0, 2, 1, 0, 3};
+  Session session;
+  odla_values two{};
+  two.size = 2;
+  two.values[0] = session.Arg({2, 3}, a);
+  two.values[1] = session.Const({3, 2}, b);
+  CheckClose(std::vector<float>{5, 11, 14, 23}, session.Run(odla_Einsum(two, "ij,jk->ik", Undefined(), nullptr), {2, 2}));
+  Session session2;
+  odla_values one{};
+  one.size = 1;
+  one.values[0] = session2.Arg({2, 3}, a);
+  CheckClose(std::vector<float>{1, 4, 2, 5, 3, 6}, session2.Run(odla_Einsum(one, "ij->ji", Undefined(), nullptr), {3, 2}));
+  std::vector<float> square{1, 2, 3, 4};
+  Session session3;
+  odla_values sq{};
+  sq.size = 1;
+  sq.values[0] = session3.Arg({2, 2}, square);
+  CheckClose(std::vector<float>{5}, session3.Run(odla_Einsum(sq, "ii", Undefined(), nullptr), {}));
+}
+
+}  // namespace
+}  // namespace odla_test

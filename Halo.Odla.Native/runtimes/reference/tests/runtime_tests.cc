@@ -59,12 +59,9 @@ ODLA_TEST(UnsupportedOp_ReportsThroughLogAndExecuteFails) {
   Session session;
   std::vector<float> x{1};
   odla_value in = session.Arg({1}, x);
-  odla_values inputs{};
-  inputs.size = 1;
-  inputs.values[0] = in;
-  odla_value r = odla_Einsum(inputs, "i->i", Shape({1}), nullptr);
+  odla_value r = odla_Compress(in, in, 0, Shape({1}), nullptr);
   Check(r == nullptr, "unsupported op returns null");
-  Check(g_last_message.find("odla_Einsum") != std::string::npos, "log names the function: '" + g_last_message + "'");
+  Check(g_last_message.find("odla_Compress") != std::string::npos, "log names the function: '" + g_last_message + "'");
   odla_status status = odla_ExecuteComputation(session.computation(), session.context(), ODLA_COMPUTE_INFERENCE, nullptr);
   Check(status == ODLA_UNSUPPORTED_OP, "execute returns ODLA_UNSUPPORTED_OP, got " + std::to_string(status));
   Check(odla_SetValueAsOutput(r) == ODLA_INVALID_PARAM, "null value as output");
