@@ -111,11 +111,6 @@ odla_status odla_EnterBranchBody(odla_bool true_branch) {
   return Unsupported("odla_EnterBranchBody");
 }
 
-odla_value odla_Fill(odla_value_type type, odla_fill_method method, odla_float32 p0, odla_float32 p1, odla_float32 seed, const odla_value_id value_id) {
-  Unsupported("odla_Fill");
-  return nullptr;
-}
-
 odla_status odla_GetArgFromExecutableByIdx(const odla_executable executable, const odla_uint32 arg_idx, odla_value* arg_value) {
   return Unsupported("odla_GetArgFromExecutableByIdx");
 }
@@ -154,11 +149,6 @@ odla_status odla_LoadConstantsArray(const odla_char* file_name, odla_constants_a
 
 odla_status odla_LoadExecutable(odla_resource_location location, odla_device device, odla_executable* executable) {
   return Unsupported("odla_LoadExecutable");
-}
-
-odla_value odla_LpNormalize(odla_value input, odla_int32 p, odla_memory_layout input_layout, odla_size_t axes_size, const odla_int32* axes, odla_float32 epsilon, odla_value scale, const odla_value_id value_id) {
-  Unsupported("odla_LpNormalize");
-  return nullptr;
 }
 
 odla_value odla_NMS(odla_value boxes, odla_value scores, odla_uint32 max_num_outputs, odla_float32 iou_threshold, odla_float32 score_threshold, odla_value_type output_value_type, const odla_value_id value_id) {

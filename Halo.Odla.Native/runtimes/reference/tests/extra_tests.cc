@@ -73,3 +73,34 @@ ODLA_TEST(Einsum_MatMul_Transpose_Trace) {
 
 }  // namespace
 }  // namespace odla_test
+
+namespace odla_test {
+namespace {
+
+ODLA_TEST(Fill_EyeLike_And_SeededUniformRepeats) {
+  Session session;
+  CheckClose(std::vector<float>{1, 0, 0, 0, 1, 0}, session.Run(odla_Fill(Type(ODLA_FLOAT32, {2, 3}), ODLA_EyeLike, 0, 0, 0, nullptr), {2, 3}), 0, 0);
+  Session session2;
+  odla_value u = odla_Fill(Type(ODLA_FLOAT32, {100}), ODLA_RandomUniform, 2, 3, 7, nullptr);
+  auto first = session2.Run(u, {100});
+  std::vector<float> second(100);
+  CheckStatus(odla_ExecuteComputation(session2.computation(), session2.context(), ODLA_COMPUTE_INFERENCE, nullptr), "execute");
+  CheckStatus(odla_GetValueData(u, second.data(), session2.context()), "get");
+  for (float v : first) Check(v >= 2 && v <= 3, "uniform value out of [2, 3]");
+  CheckClose(first, second, 0, 0);
+}
+
+ODLA_TEST(LpNormalize_L2_LastAxis_And_L1_WithScale) {
+  std::vector<float> x{3, 4, 1, -1};
+  const odla_int32 axis[] = {1};
+  Session session;
+  CheckClose(std::vector<float>{0.6f, 0.8f, 0.70710678f, -0.70710678f},
+             session.Run(odla_LpNormalize(session.Arg({2, 2}, x), 2, ODLA_CHANNELS_FIRST, 1, axis, 0, nullptr, nullptr), {2, 2}));
+  std::vector<float> two{2};
+  Session session2;
+  CheckClose(std::vector<float>{6.0f / 7, 8.0f / 7, 1, -1},
+             session2.Run(odla_LpNormalize(session2.Arg({2, 2}, x), 1, ODLA_CHANNELS_FIRST, 1, axis, 0, session2.Const({1}, two), nullptr), {2, 2}));
+}
+
+}  // namespace
+}  // namespace odla_test

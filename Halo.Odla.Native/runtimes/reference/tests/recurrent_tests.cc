@@ -98,3 +98,34 @@ ODLA_TEST(RNN_Bidirectional_SequenceLengths) {
 
 }  // namespace
 }  // namespace odla_test
+
+namespace odla_test {
+namespace {
+
+ODLA_TEST(RNN_LDIGO_EqualsTransposedLDGOI) {
+  // hidden 2, input 3: LDIGO holds W as [dirs, in, gates, hidden], the transpose of LDGOI's [dirs, gates*hidden, in].
+  auto x = Random(2 * 1 * 3, 80), w = Random(2 * 3, 81), r = Random(2 * 2, 82);
+  std::vector<float> wt(6), rt(4);
+  for (int o = 0; o < 2; ++o) {
+    for (int i = 0; i < 3; ++i) wt[static_cast<size_t>(i * 2 + o)] = w[static_cast<size_t>(o * 3 + i)];
+    for (int i = 0; i < 2; ++i) rt[static_cast<size_t>(i * 2 + o)] = r[static_cast<size_t>(o * 2 + i)];
+  }
+  std::vector<std::vector<float>> results;
+  for (int format = 0; format < 2; ++format) {
+    Session session;
+    odla_value_ids ids{};
+    const bool ldigo = format == 1;
+    odla_values out = odla_RNN(session.Arg({2, 1, 3}, x), ldigo ? ODLA_RNN_LDIGO : ODLA_RNN_LDGOI, Undefined(),
+                               ldigo ? session.Const({1, 3, 1, 2}, wt) : session.Const({1, 2, 3}, w),
+                               ldigo ? session.Const({1, 2, 1, 2}, rt) : session.Const({1, 2, 2}, r), nullptr, nullptr,
+                               nullptr, 2, ODLA_RNN_FORWARD, ODLA_RNN_NO_STATE, ids);
+    Check(out.size == 1, "one result");
+    results.push_back(session.Run(out.values[0], {2, 1, 1, 2}));
+  }
+  CheckClose(results[0], results[1]);
+  double h0 = std::tanh(w[0] * x[0] + w[1] * x[1] + w[2] * x[2]);
+  CheckClose(std::vector<double>{h0}, std::vector<float>{results[0][0]});
+}
+
+}  // namespace
+}  // namespace odla_test
