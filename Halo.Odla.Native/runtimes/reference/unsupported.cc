@@ -17,10 +17,6 @@ odla_status Unsupported(const char* function) {
 
 extern "C" {
 
-odla_status odla_AsyncLaunchExecutable(const odla_executable executable, const odla_constants_array constants_array, const odla_context context, const odla_compute_mode mode, odla_device device) {
-  return Unsupported("odla_AsyncLaunchExecutable");
-}
-
 odla_status odla_AsyncStartDeviceProfiler(odla_device device) {
   return Unsupported("odla_AsyncStartDeviceProfiler");
 }
@@ -35,18 +31,6 @@ odla_status odla_BeginIf(odla_value condition, odla_value_id) {
 
 odla_status odla_BeginLoop(odla_value trip_count, odla_value_id value_id) {
   return Unsupported("odla_BeginLoop");
-}
-
-odla_status odla_BindValueToArgumentById(const odla_value_id value_id, odla_value data, odla_context context) {
-  return Unsupported("odla_BindValueToArgumentById");
-}
-
-odla_status odla_BindValueToOutputById(const odla_value_id value_id, odla_value data, odla_context context) {
-  return Unsupported("odla_BindValueToOutputById");
-}
-
-odla_status odla_CompileComputation(const odla_computation computation, const odla_device device, odla_executable* executable) {
-  return Unsupported("odla_CompileComputation");
 }
 
 odla_value odla_Compress(odla_value input, odla_value condition, odla_int32 axis, odla_value_shape max_output_shape, const odla_value_id value_id) {
@@ -84,10 +68,6 @@ odla_status odla_DestroyDeviceConfig(odla_device_config device_config) {
   return Unsupported("odla_DestroyDeviceConfig");
 }
 
-odla_status odla_DestroyExecutable(odla_executable executable) {
-  return Unsupported("odla_DestroyExecutable");
-}
-
 odla_status odla_DifferentiateComputation(odla_computation computation) {
   return Unsupported("odla_DifferentiateComputation");
 }
@@ -111,32 +91,12 @@ odla_status odla_EnterBranchBody(odla_bool true_branch) {
   return Unsupported("odla_EnterBranchBody");
 }
 
-odla_status odla_GetArgFromExecutableByIdx(const odla_executable executable, const odla_uint32 arg_idx, odla_value* arg_value) {
-  return Unsupported("odla_GetArgFromExecutableByIdx");
-}
-
 odla_status odla_GetDeviceInfo(odla_device device, odla_device_info info_type, odla_scalar_value* info_value) {
   return Unsupported("odla_GetDeviceInfo");
 }
 
-odla_status odla_GetNumOfArgsFromExecutable(const odla_executable executable, odla_uint32* num_args) {
-  return Unsupported("odla_GetNumOfArgsFromExecutable");
-}
-
-odla_status odla_GetNumOfOutputsFromExecutable(const odla_executable executable, odla_uint32* num_outputs) {
-  return Unsupported("odla_GetNumOfOutputsFromExecutable");
-}
-
-odla_status odla_GetOutputFromExecutableByIdx(const odla_executable executable, const odla_uint32 output_idx, odla_value* output_value) {
-  return Unsupported("odla_GetOutputFromExecutableByIdx");
-}
-
 odla_status odla_GetVendorInfo(const odla_vendor vendor, const odla_vendor_info info_name, const odla_size_t allocated_info_value_size, odla_void* info_value, odla_size_t* retrieved_info_value_size) {
   return Unsupported("odla_GetVendorInfo");
-}
-
-odla_status odla_LaunchExecutable(odla_executable executable, odla_context context) {
-  return Unsupported("odla_LaunchExecutable");
 }
 
 odla_status odla_LoadComputation(odla_resource_location location, odla_computation* computation) {

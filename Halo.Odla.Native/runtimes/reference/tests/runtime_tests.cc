@@ -219,3 +219,36 @@ ODLA_TEST(HostMemoryAndVersion) {
 
 }  // namespace
 }  // namespace odla_test
+
+namespace odla_test {
+namespace {
+
+ODLA_TEST(Executable_LaunchWithValuesBoundById) {
+  std::vector<float> x{-2, 3};
+  odla_computation comp;
+  CheckStatus(odla_CreateComputation(&comp), "create");
+  odla_value y = odla_Relu(odla_CreateArgument(Type(ODLA_FLOAT32, {2}), Id("in")), Id("out"));
+  CheckStatus(odla_SetValueAsOutput(y), "output");
+  odla_value in_data = odla_CreateValue(Type(ODLA_FLOAT32, {2}), Id("in_data"));
+  odla_value out_data = odla_CreateValue(Type(ODLA_FLOAT32, {2}), Id("out_data"));
+  CheckStatus(odla_SetValueData(in_data, x.data()), "set data");
+  odla_executable exe;
+  CheckStatus(odla_CompileComputation(comp, nullptr, &exe), "compile");
+  odla_uint32 args = 0;
+  CheckStatus(odla_GetNumOfArgsFromExecutable(exe, &args), "args");
+  odla_context ctx;
+  CheckStatus(odla_CreateContext(&ctx), "context");
+  CheckStatus(odla_BindValueToArgumentById(Id("in"), in_data, ctx), "bind value in");
+  CheckStatus(odla_BindValueToOutputById(Id("out"), out_data, ctx), "bind value out");
+  CheckStatus(odla_LaunchExecutable(exe, ctx), "launch");
+  std::vector<float> out(2);
+  CheckStatus(odla_GetValueDataById(Id("out_data"), out.data()), "read");
+  odla_DestroyContext(ctx);
+  odla_DestroyExecutable(exe);
+  odla_DestroyComputation(comp);
+  Check(args == 1, "one argument");
+  CheckClose(std::vector<float>{0, 3}, out, 0, 0);
+}
+
+}  // namespace
+}  // namespace odla_test
