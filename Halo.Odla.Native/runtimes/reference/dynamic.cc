@@ -1,6 +1,7 @@
 // The *Dynamic variants whose shape operands are values: supported when those values are constants (the shapes
 // are then static); otherwise they report ODLA_UNSUPPORTED_OP (odla_ops_process.h).
 #include <climits>
+#include <cmath>
 
 #include "movement.h"
 
@@ -81,6 +82,38 @@ odla_value odla_TileDynamic(odla_value input, odla_value repeat, odla_value_shap
     return true;
   });
   return ok ? odla_Tile(input, repeats.data(), output_dims, value_id) : nullptr;
+}
+
+}  // extern "C"
+
+extern "C" {
+
+odla_value odla_ResizeDynamic(odla_value input, odla_value scales, odla_value sizes,
+                              odla_interpolation_mode interpolation, odla_resize_coordinate_mode mode,
+                              odla_value_shape output_dims, const odla_value_id value_id) {
+  odla_value_shape shape = output_dims;
+  bool ok = Guard<bool>(false, [&] {
+    const char* op = "odla_ResizeDynamic";
+    odla_ref::CheckInput(input, op, 0);
+    if (odla_ref::IsDefined(shape)) return true;
+    const Dims& in = input->type.dims;
+    Dims out;
+    if (sizes != nullptr) {
+      for (int64_t s : Constant(sizes, op)) out.push_back(s);
+    } else {
+      // ONNX: output extent = floor(input extent * scale); scales are float32 constants.
+      odla_ref::CheckInput(scales, op, 1);
+      if (scales->kind != odla_ref::ValueKind::Constant || scales->type.element_type != ODLA_FLOAT32)
+        Fail(ODLA_UNSUPPORTED_OP, "odla_ResizeDynamic: scales must be a float32 constant");
+      const float* factors = reinterpret_cast<const float*>(scales->constant_data.data());
+      for (int64_t d = 0; d < scales->type.Count(); ++d)
+        out.push_back(static_cast<int64_t>(std::floor(static_cast<double>(in[static_cast<size_t>(d)]) * factors[d])));
+    }
+    if (out.size() != in.size()) Fail(ODLA_INVALID_PARAM, "odla_ResizeDynamic: one size or scale per dimension is needed");
+    shape = odla_ref::ShapeFromDims(out);
+    return true;
+  });
+  return ok ? odla_Resize(input, interpolation, mode, 0, shape, value_id) : nullptr;
 }
 
 }  // extern "C"

@@ -104,3 +104,24 @@ ODLA_TEST(LpNormalize_L2_LastAxis_And_L1_WithScale) {
 
 }  // namespace
 }  // namespace odla_test
+
+namespace odla_test {
+namespace {
+
+ODLA_TEST(ResizeDynamic_ConstantScales) {
+  std::vector<float> x{1, 2, 3, 4}, scales{1, 1, 2, 2};
+  Session session;
+  odla_value y = odla_ResizeDynamic(session.Arg({1, 1, 2, 2}, x), session.Const({4}, scales), nullptr, ODLA_NEAREST,
+                                    ODLA_ASSYMMETRIC, Undefined(), nullptr);
+  CheckClose(std::vector<float>{1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, session.Run(y, {1, 1, 4, 4}), 0, 0);
+}
+
+ODLA_TEST(UnsupportedStatusFunction_LeavesComputationUsable) {
+  std::vector<float> x{-1, 1};
+  Session session;
+  Check(odla_SetComputationItem(session.computation(), ODLA_BF16_MODE, nullptr) == ODLA_UNSUPPORTED_OP, "status");
+  CheckClose(std::vector<float>{0, 1}, session.Run(odla_Relu(session.Arg({2}, x), nullptr), {2}), 0, 0);
+}
+
+}  // namespace
+}  // namespace odla_test
