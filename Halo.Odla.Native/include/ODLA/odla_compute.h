@@ -78,6 +78,7 @@ typedef struct _odla_item_value* odla_item_value;
 
 typedef struct _odla_constants_array* odla_constants_array;
 
+/* Creates an empty computation and makes it current: values and operators created afterwards are recorded into it. */
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL
 odla_CreateComputation(odla_computation* computation);
 
@@ -94,6 +95,7 @@ extern ODLA_API_EXPORT odla_status ODLA_API_CALL odla_StoreComputation(
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL
 odla_DifferentiateComputation(odla_computation computation);
 
+/* Runs the computation with the buffers bound to context. Fails when an argument is unbound or an operator failed while the computation was built. */
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL odla_ExecuteComputation(
     const odla_computation computation, const odla_context context,
     const odla_compute_mode mode, odla_device device);
@@ -120,6 +122,7 @@ odla_GetOutputFromComputationByIdx(const odla_computation computation,
                                    const odla_uint32 output_idx,
                                    odla_value* output_value);
 
+/* Destroys a computation and every value recorded in it. */
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL
 odla_DestroyComputation(odla_computation computation);
 
@@ -185,6 +188,7 @@ odla_GetOutputFromExecutableByIdx(const odla_executable executable,
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL
 odla_DestroyExecutable(odla_executable executable);
 
+/* Creates a context: the argument and output buffers of executions (one context per concurrent execution). */
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL
 odla_CreateContext(odla_context* context);
 
@@ -197,6 +201,7 @@ odla_DestroyContext(odla_context context);
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL odla_BindToArgument(
     odla_value value, const odla_void* data_ptr, odla_context context);
 
+/* Binds host memory to the argument with the given id for executions in context (read, not copied, at execution). */
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL
 odla_BindToArgumentById(const odla_value_id value_id, const odla_void* data_ptr,
                         odla_context context);
@@ -207,6 +212,7 @@ extern ODLA_API_EXPORT odla_status ODLA_API_CALL odla_BindValueToArgumentById(
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL
 odla_BindToOutput(odla_value value, odla_void* data_ptr, odla_context context);
 
+/* Binds host memory to receive the output with the given id during executions in context. */
 extern ODLA_API_EXPORT odla_status ODLA_API_CALL odla_BindToOutputById(
     const odla_value_id value_id, odla_void* data_ptr, odla_context context);
 

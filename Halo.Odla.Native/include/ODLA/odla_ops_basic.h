@@ -12,12 +12,14 @@ extern "C" {
 #endif
 
 
+/* Declares an input of the current computation; its data is bound per execution. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_CreateArgument(
     const odla_value_type value_type, const odla_value_id value_id);
 
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_CreateValue(
     const odla_value_type value_type, const odla_value_id value_id);
 
+/* Declares a constant of the current computation from data_ptr (element type and shape from value_type). */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_CreateConstant(const odla_value_type value_type, const odla_void* data_ptr,
                     const odla_value_id value_id);

@@ -84,10 +84,12 @@ odla_Exp(odla_value input, const odla_value_id value_id);
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_Floor(odla_value input, const odla_value_id value_id);
 
+/* Matrix products over the last two axes with numpy broadcasting of the leading (batch) axes. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_BatchMatMul(
     odla_value A, odla_bool A_transpose, odla_value B, odla_bool B_transpose,
     odla_value_shape output_dims, const odla_value_id value_id);
 
+/* alpha * op(A) * op(B) + beta * C, op transposing when requested; C (may be NULL) broadcasts to the result. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_Gemm(
     odla_value A, odla_bool A_transpose, odla_value B, odla_bool B_transpose,
     odla_float32 alpha, odla_float32 beta, odla_value C,

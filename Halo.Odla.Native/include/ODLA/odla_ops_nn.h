@@ -61,6 +61,7 @@ typedef enum {
   ODLA_TFIDF_TFIDF,
 } odla_tf_idf_mode;
 
+/* Average pooling (ONNX AveragePool); padding_included counts the padded positions in the divisor. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_AveragePool(odla_value input, odla_memory_layout input_layout,
                  const odla_uint32* window_dims, const odla_uint32* strides,
@@ -85,6 +86,8 @@ extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_BatchNormalization(
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_Celu(odla_value input, odla_float32 alpha, const odla_value_id value_id);
 
+/* N-D convolution (ONNX Conv): input in input_layout, kernel in kernel_layout, per-axis strides, dilations and
+ * front/back paddings, group count and an optional bias of one value per output channel. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_Conv(odla_value input, odla_memory_layout input_layout, odla_uint32 group,
           odla_value kernel, odla_memory_layout kernel_layout,
@@ -93,6 +96,7 @@ odla_Conv(odla_value input, odla_memory_layout input_layout, odla_uint32 group,
           odla_value bias, odla_value_shape output_dims,
           const odla_value_id value_id);
 
+/* Transposed convolution (ONNX ConvTranspose); output_dims carries any output padding. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_DeConv(odla_value input, odla_memory_layout input_layout,
             odla_uint32 group, odla_value kernel,
@@ -149,6 +153,7 @@ odla_LSTM(odla_value input, odla_rnn_weight_format weight_format,
           odla_int32 hidden_size, odla_rnn_direction direction,
           odla_rnn_outputs outputs, const odla_value_ids value_ids);
 
+/* Max pooling over window_dims with strides and front/back paddings (ONNX MaxPool). */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_MaxPool(
     odla_value input, odla_memory_layout input_layout,
     const odla_uint32* window_dims, const odla_uint32* strides,
@@ -199,6 +204,7 @@ odla_Shrink(odla_value input, odla_float32 bias, odla_float32 lambd,
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_Sigmoid(odla_value input, const odla_value_id value_id);
 
+/* Softmax along axis (negative counts from the end). */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL
 odla_Softmax(odla_value input, odla_int32 axis, const odla_value_id value_id);
 
