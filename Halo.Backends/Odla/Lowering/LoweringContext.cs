@@ -96,16 +96,20 @@ internal sealed partial class LoweringContext
 
     /// <summary>Emits a call returning <c>odla_values</c> and one variable per used output, taking the ids built by
     /// <c>Module.Ids</c> of every output.</summary>
-    public bool DefineMany(Func<string, string> expressionOfIds)
+    public bool DefineMany(Func<string, string> expressionOfIds) => DefineMany([.. Enumerable.Range(0, OutputCount)], expressionOfIds);
+
+    /// <summary>As <see cref="DefineMany(Func{string, string})"/> where the call returns, in order, the outputs
+    /// <paramref name="outputs"/> of this node (ODLA functions that return only the requested states).</summary>
+    public bool DefineMany(IReadOnlyList<int> outputs, Func<string, string> expressionOfIds)
     {
-        string ids = Module.Ids([.. Enumerable.Range(0, OutputCount).Select(OutputId)]);
+        string ids = Module.Ids([.. outputs.Select(OutputId)]);
         string results = Module.NewArrayName("r");
         Module.Statements.Add($"odla_values {results} = {expressionOfIds(ids)};");
-        for (int i = 0; i < OutputCount; i++)
+        for (int k = 0; k < outputs.Count; k++)
         {
-            if (IsOutputUsed(i))
+            if (IsOutputUsed(outputs[k]))
             {
-                Define(i, $"{results}.values[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
+                Define(outputs[k], $"{results}.values[{k.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
             }
         }
         return true;

@@ -41,6 +41,7 @@ internal sealed class LoweringTable
         ShapeLowerings.Register(builder);
         SliceLowerings.Register(builder);
         IndexLowerings.Register(builder);
+        RecurrentLowerings.Register(builder);
         return builder.Build();
     }
 }

@@ -243,4 +243,24 @@ public sealed class OdlaLoweringTests
         Assert.That(artifacts.SourceText, Does.Not.Contain("odla_SetValueAsOutput"));
         Assert.That(artifacts.SourceText, Does.Contain("memcpy(outputs[0], inputs[0], 8);"));
     }
+
+    [Test]
+    public void Lstm_AllOutputs_AskForHiddenAndCellStates()
+    {
+        string source = Generate(SingleOp("LSTM", Attrs(("hidden_size", 4L)), 3, F32(2, 1, 3), F32(1, 16, 3), F32(1, 16, 4))).SourceText;
+        Assert.That(Call(source, "odla_LSTM"), Does.Contain("odla_LSTM(v0, ODLA_RNN_LDGOI, ODLA_RNN_IOFC, m_shape(3, {1, 16, 3}), v1, v2, NULL, NULL, NULL, NULL, NULL, 4, ODLA_RNN_FORWARD, ODLA_RNN_HIDDEN_CELL_STATE, m_ids(3, ids"));
+        Assert.That(source, Does.Contain(".values[2]"));
+    }
+
+    [Test]
+    public void Gru_OnlyHiddenStateUsed_ReturnsYThenYh()
+    {
+        var b = new GraphBuilder();
+        var outputs = b.AddOp("GRU", [b.AddInput("x", F32(2, 1, 3)), b.AddInput("w", F32(1, 12, 3)), b.AddInput("r", F32(1, 12, 4))],
+            Attrs(("hidden_size", 4L), ("linear_before_reset", 1L)), 2);
+        b.AddOutput(outputs[1], "h");
+        string source = Generate(b.Build()).SourceText;
+        Assert.That(Call(source, "odla_GRU"), Does.Contain("ODLA_RNN_URO, m_shape(3, {1, 12, 3}), v1, v2, NULL, NULL, NULL, 4, ODLA_RNN_FORWARD, 1, ODLA_RNN_HIDDEN_STATE, m_ids(2, "));
+        Assert.That(source, Does.Contain(".values[1]").And.Not.Contain(".values[0]"));
+    }
 }

@@ -71,6 +71,8 @@ public sealed class OdlaNativeCompileTests
         yield return Case("reducel2", SingleOp("ReduceL2", null, 1, 13L, F32(3, 4)));
         yield return Case("resize", SingleOp("Resize", null, 1, F32(1, 1, 2, 2), null, TensorData.FromFloats([1f, 1f, 2f, 2f], 4)));
         yield return Case("cumsum", SingleOp("CumSum", null, 1, F32(4), TensorData.FromInt64s([0])));
+        yield return Case("lstm", SingleOp("LSTM", Attrs(("hidden_size", 4L)), 3, F32(2, 1, 3), F32(1, 16, 3), F32(1, 16, 4)));
+        yield return Case("gru", SingleOp("GRU", Attrs(("hidden_size", 4L), ("direction", "bidirectional")), 2, F32(2, 1, 3), F32(2, 12, 3), F32(2, 12, 4)));
         yield return Case("copies", CopyGraph());
         yield return Case("noinputs", NoInputGraph());
     }
