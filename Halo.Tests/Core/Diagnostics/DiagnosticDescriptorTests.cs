@@ -11,7 +11,8 @@ public sealed partial class DiagnosticDescriptorTests
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() =>
         AppDomain.CurrentDomain.GetAssemblies()
             .Concat([typeof(CoreDiagnostics).Assembly, typeof(Halo.Frontends.Onnx.OnnxImporter).Assembly,
-                typeof(Halo.Backends.Diagnostics.BackendDiagnostics).Assembly])
+                typeof(Halo.Backends.Diagnostics.BackendDiagnostics).Assembly,
+                typeof(Halo.Passes.Folding.FoldConstants).Assembly])
             .Distinct()
             .Where(a => a.GetName().Name?.StartsWith("Halo.", StringComparison.Ordinal) == true || a.GetName().Name == "halo")
             .SelectMany(a => a.GetTypes())
