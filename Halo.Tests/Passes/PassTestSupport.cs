@@ -47,6 +47,9 @@ internal static class PassTestSupport
         Assert.That(diagnostics.Where(d => d.IsError), Is.Empty);
     }
 
+    /// <summary>The torchvision corpus models, by folder name.</summary>
+    public static IEnumerable<string> TorchvisionModels() => ["mobilenet_v2", "resnet18", "shufflenet_v2_x1_0", "squeezenet1_1"];
+
     /// <summary>Imports a torchvision corpus model, or marks the test inconclusive when the corpus is absent.</summary>
     public static HaloModel LoadTorchvision(string name)
     {

@@ -124,4 +124,13 @@ public sealed class FuseBiasTests
 
         Assert.That(PassTestSupport.Run(new FuseBias(s_both), before), Is.SameAs(before));
     }
+
+    [TestCaseSource(typeof(PassTestSupport), nameof(PassTestSupport.TorchvisionModels))]
+    public void Fuse_TorchvisionModel_ReturnsSameGraph(string name)
+    {
+        // The exporter already gave every Conv a bias (BatchNorm folded) and the classifiers are Gemm.
+        var model = PassTestSupport.LoadTorchvision(name);
+
+        Assert.That(PassTestSupport.Run(new FuseBias(s_both), model.Graph), Is.SameAs(model.Graph));
+    }
 }

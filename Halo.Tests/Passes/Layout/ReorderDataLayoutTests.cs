@@ -145,6 +145,25 @@ public sealed class ReorderDataLayoutTests
         TensorAssert.AllClose(expected, PassTestSupport.Execute(noInputTranspose, transposed)["output"], PassTestSupport.Rtol, PassTestSupport.Atol);
     }
 
+    [TestCaseSource(typeof(PassTestSupport), nameof(PassTestSupport.TorchvisionModels))]
+    [Category("Slow")]
+    public void Reorder_TorchvisionModelChannelLastAndBack_KeepsOutputs(string name)
+    {
+        var model = PassTestSupport.LoadTorchvision(name);
+
+        var nhwc = Reorder(model.Graph, DataLayout.ChannelLast);
+        var back = Reorder(nhwc, DataLayout.ChannelFirst);
+
+        Assert.That(PassTestSupport.CountOps(nhwc, "Conv"), Is.Zero);
+        Assert.That(HaloOps(back), Is.Zero);
+        Assert.That(PassTestSupport.CountOps(back, "Transpose"), Is.EqualTo(PassTestSupport.CountOps(model.Graph, "Transpose")));
+        PassTestSupport.AssertVerifies(nhwc);
+        var inputs = PassTestSupport.RandomInputs(model.Graph);
+        var expected = PassTestSupport.Execute(model.Graph, inputs)["output"];
+        TensorAssert.AllClose(expected, PassTestSupport.Execute(nhwc, inputs)["output"], PassTestSupport.Rtol, PassTestSupport.Atol, "channel-last");
+        TensorAssert.AllClose(expected, PassTestSupport.Execute(back, inputs)["output"], PassTestSupport.Rtol, PassTestSupport.Atol, "channel-first");
+    }
+
     /// <summary>A rank-4 float tensor transposed by <paramref name="perm"/> (output axis d is input axis perm[d]).</summary>
     private static Tensor Permute(Tensor t, params int[] perm)
     {

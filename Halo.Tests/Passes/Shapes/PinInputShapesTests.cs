@@ -155,4 +155,32 @@ public sealed class PinInputShapesTests
         TensorAssert.AllClose(first, Tensor.Create<float>(batched.AsSpan(0, 1000), 1, 1000), PassTestSupport.Rtol, PassTestSupport.Atol);
         TensorAssert.AllClose(second, Tensor.Create<float>(batched.AsSpan(1000, 1000), 1, 1000), PassTestSupport.Rtol, PassTestSupport.Atol);
     }
+
+    [TestCase("mobilenet_v2")]
+    [TestCase("resnet18")]
+    [TestCase("squeezenet1_1")]
+    public void Pin_TorchvisionModelBatchSize3_GivesStaticShapesEverywhere(string name)
+    {
+        var model = PassTestSupport.LoadTorchvision(name);
+
+        var after = PassTestSupport.Run(new PinInputShapes(new InputShapeOptions { BatchSize = 3 }), model, out var diagnostics);
+
+        Assert.That(diagnostics.ToImmutable(), Is.Empty);
+        Assert.That(after.Graph.Outputs.Single().Type.ToString(), Is.EqualTo("f32[3,1000]"));
+        var shapes = after.Graph.TopologicalOrder.SelectMany(n => n.OutputTypes).OfType<TensorType>().ToList();
+        Assert.That(shapes.Where(t => !t.Shape.IsStatic).Select(t => t.ToString()), Is.Empty);
+        PassTestSupport.AssertVerifies(after.Graph);
+    }
+
+    [Test]
+    public void Pin_ShufflenetBatchSize3_WarnsHALO3105AtItsBatchOneReshape()
+    {
+        // The exporter baked batch 1 into the channel-shuffle Reshape targets ([1,2,58,28,28]).
+        var model = PassTestSupport.LoadTorchvision("shufflenet_v2_x1_0");
+
+        PassTestSupport.Run(new PinInputShapes(new InputShapeOptions { BatchSize = 3 }), model, out var diagnostics);
+
+        Assert.That(diagnostics.ToImmutable().Select(d => d.Id).Distinct(), Is.EqualTo(new[] { "HALO3105" }));
+        Assert.That(diagnostics.ToImmutable()[0].Message, Does.Contain("Reshape"));
+    }
 }
