@@ -1,3 +1,4 @@
+using Halo.Core.Compilation;
 using Halo.Core.IR;
 using Halo.Core.IR.Types;
 using Halo.Passes.Extraction;
@@ -5,6 +6,7 @@ using Halo.Passes.Fusion;
 using Halo.Passes.Layout;
 using Halo.Passes.Options;
 using Halo.Passes.Shapes;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
 namespace Halo.Tests.Passes.Options;
@@ -52,5 +54,32 @@ public sealed class CompilePassesTests
 
         Assert.That(graph.Inputs.Single().Type.ToString(), Is.EqualTo("f32[2,3]"));
         Assert.That(graph.Outputs.Single().Type.ToString(), Is.EqualTo("f32[2,3]"));
+    }
+
+    [Test]
+    public void Create_AllOptionsOnResnet18_CompileAndVerifyAfterTheStandardPasses()
+    {
+        string path = Path.Combine(Halo.Tests.TestSupport.RepositoryPaths.Corpora, "torchvision", "resnet18", "model.onnx");
+        if (!File.Exists(path))
+        {
+            Assert.Ignore("corpus model missing: " + path);
+        }
+        var services = new ServiceCollection();
+        services.AddHalo(h => h.AddOnnx().AddStandardPasses());
+        var pipeline = services.BuildServiceProvider().GetRequiredService<CompilationPipeline>();
+        var options = new CompilePassOptions
+        {
+            InputShapes = new InputShapeOptions { BatchSize = 2 },
+            BiasFusion = new BiasFusionOptions { ConvBias = true, MatMulBias = true },
+            DataLayout = new DataLayoutOptions { Target = DataLayout.ChannelLast, RemoveInputTranspose = true },
+        };
+
+        var compilation = pipeline.CreateCompilation(path, options: null).AddPasses([.. CompilePasses.Create(options)]);
+        var model = compilation.GetModel();
+
+        Assert.That(compilation.GetDiagnostics(), Is.Empty);
+        Assert.That(compilation.Passes.Select(p => p.Name), Is.EqualTo(new[] { "fold-constants", "pin-input-shapes", "fuse-bias", "reorder-data-layout" }));
+        Assert.That(model!.Graph.Inputs.Single().Type.ToString(), Is.EqualTo("f32[2,224,224,3]"));
+        Assert.That(model.OpsetImports["ai.halo"], Is.EqualTo(1));
     }
 }
