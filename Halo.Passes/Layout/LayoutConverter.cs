@@ -77,9 +77,14 @@ internal sealed class LayoutConverter(OperatorRegistry registry, DataLayout targ
             Transposes.ToChannelFirst(rank), Transposes.ToChannelLast(rank));
     }
 
-    /// <summary>Transpose(schema(Transpose(X, into), operands...), back), or null when inference rejects it.</summary>
+    /// <summary>Transpose(schema(Transpose(X, into), operands...), back), or null when the schema lacks one of the
+    /// attributes (legacy forms such as BatchNormalization's <c>spatial</c>) or inference rejects it.</summary>
     private ValueRef? Wrap(GreenOp op, OperatorSchema schema, AttributeMap attributes, long[] into, long[] back)
     {
+        if (attributes.Keys.Any(name => !schema.Attributes.ContainsKey(name)) || op.Inputs.Length > schema.MaxInputs)
+        {
+            return null;
+        }
         var operands = op.Inputs.SetItem(0, _transposes.Create(op.Inputs[0], into));
         var converted = OperatorRegistry.CreateOp(schema, operands, attributes, 1, out var errors);
         return errors.IsEmpty ? _transposes.Create(converted.Output(0), back) : null;

@@ -108,6 +108,23 @@ public sealed class ReorderDataLayoutTests
         Assert.That(Reorder(before, DataLayout.ChannelFirst), Is.SameAs(before));
     }
 
+    [Test]
+    public void Reorder_MaxPoolWithIndicesAndLegacyBatchNorm_ReturnsSameGraph()
+    {
+        // MaxPool's Indices result and BatchNormalization-7's spatial attribute have no ai.halo form.
+        var b = new GraphBuilder(opsets: new Dictionary<string, long> { [""] = 8 });
+        var x = b.AddInput("x", TensorType.Of(ElementType.Float, 1, 2, 4, 4));
+        var stats = Enumerable.Range(0, 4).Select(i => b.AddConstant("s" + i, TensorData.FromFloats([1f, 2f], 2))).ToArray();
+        var bn = b.AddOp("BatchNormalization", [x, .. stats], AttributeMap.Create([new("spatial", AttributeValue.FromInt(1))]))[0];
+        var pooled = b.AddOp("MaxPool", [bn], Ints("kernel_shape", 2, 2), outputCount: 2);
+        b.AddOutput(pooled[0], "y");
+        b.AddOutput(pooled[1], "i");
+        var before = b.Build();
+        Assert.That(b.Diagnostics, Is.Empty);
+
+        Assert.That(Reorder(before, DataLayout.ChannelLast), Is.SameAs(before));
+    }
+
     [TestCase("channel-last", DataLayout.ChannelLast)]
     [TestCase("Channel-First", DataLayout.ChannelFirst)]
     public void TryParseDataLayout_KnownName_ParsesIt(string text, DataLayout expected)
