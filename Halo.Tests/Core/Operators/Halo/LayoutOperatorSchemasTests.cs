@@ -71,6 +71,29 @@ public sealed class LayoutOperatorSchemasTests
     }
 
     [Test]
+    public void Evaluate_NhwcAveragePoolWithPads_EqualsTransposedOnnxAveragePool()
+    {
+        var b = new GraphBuilder();
+        var x = b.AddInput("x", TensorType.Of(ElementType.Float, 2, 5, 5, 3));
+        var window = new[]
+        {
+            ("kernel_shape", AttributeValue.FromInts([3, 3])), ("pads", AttributeValue.FromInts([1, 1, 1, 1])),
+            ("strides", AttributeValue.FromInts([2, 2])), ("count_include_pad", AttributeValue.FromInt(1)),
+        };
+        b.AddOutput(b.AddOp("AveragePool", [x], Layout(HaloOperatorSet.ChannelLast, window), domain: HaloOperatorSet.Domain)[0], "nhwc");
+        var nchw = b.AddOp("Transpose", [x], AttributeMap.Create([new("perm", AttributeValue.FromInts([0, 3, 1, 2]))]))[0];
+        var pooled = b.AddOp("AveragePool", [nchw], AttributeMap.Create(window.Select(w => new KeyValuePair<string, AttributeValue>(w.Item1, w.Item2))))[0];
+        b.AddOutput(b.AddOp("Transpose", [pooled], AttributeMap.Create([new("perm", AttributeValue.FromInts([0, 2, 3, 1]))]))[0], "onnx");
+        var values = Enumerable.Range(0, 150).Select(i => (float)Math.Sin(i)).ToArray();
+
+        var results = ReferenceEvaluator.Default.Evaluate(b.Build(), [new TensorValue(TensorData.FromFloats(values, 2, 5, 5, 3))]);
+
+        Assert.That(b.Diagnostics, Is.Empty);
+        Assert.That(results[0].Type.ToString(), Is.EqualTo("f32[2,3,3,3]"));
+        Assert.That(ValueComparison.Compare(results[1], results[0], 1e-6, 1e-7), Is.Null);
+    }
+
+    [Test]
     public void Registry_Default_HoldsEveryLayoutOperator()
     {
         foreach (string name in HaloOperatorSet.LayoutOperators)
