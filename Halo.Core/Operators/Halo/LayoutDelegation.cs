@@ -33,6 +33,10 @@ internal static class LayoutDelegation
         {
             ctx.Fail(e);
         }
+        if (ctx.OutputCount == 0)
+        {
+            return;
+        }
         var y = inferred.OutputTypes[0];
         ctx.SetOutput(0, channelLast && y is TensorType t ? t.WithShape(ToChannelLast(t.Shape)) : y);
     }
@@ -54,7 +58,10 @@ internal static class LayoutDelegation
             ? tt.WithShape(ToChannelFirst(tt.Shape)) : t).ToImmutableArray();
         var results = ReferenceEvaluator.Default.EvaluateOperation(onnx, ctx.Attributes.Remove(HaloOperatorSet.DataLayoutAttribute),
             outputTypes, operands.MoveToImmutable(), ImmutableDictionary<string, RuntimeValue>.Empty);
-        var y = ((TensorValue)results[0]).Data;
+        if (results.IsEmpty || results[0] is not TensorValue { Data: var y })
+        {
+            return;
+        }
         ctx.SetOutput(0, channelLast ? Transpose(y, ChannelLastPermutation(y.Dimensions.Length)) : y);
     }
 
