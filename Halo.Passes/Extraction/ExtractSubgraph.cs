@@ -61,6 +61,16 @@ public sealed class ExtractSubgraph(SubgraphOptions options) : IGraphPass
         // Graph inputs that the selected outputs still need stay inputs, after the named ones.
         var stillNeeded = extracted.TopologicalOrder.OfType<GreenInput>().Where(i => !kept.Contains(i)).ToHashSet();
         var final = ValueReplacer.Prune(extracted.WithInputs(kept.AddRange(graph.Inputs.Where(stillNeeded.Contains))));
+        // An output selected by its node's name gets that name when its value has none.
+        var names = final.ValueNames;
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            if (final.NameOf(final.Outputs[i]) is null)
+            {
+                names = names.SetItem(final.Outputs[i], _options.Outputs[i]);
+            }
+        }
+        final = final.WithSideTables(names, final.NodeNames, final.Locations);
         return ReferenceEquals(final, graph) ? model : model.WithGraph(final);
     }
 

@@ -101,7 +101,7 @@ public sealed class PinInputShapes(InputShapeOptions options) : IGraphPass
         bool ok = true;
         foreach (var shape in _options.Shapes.IsDefault ? [] : _options.Shapes)
         {
-            int index = graph.Inputs.IndexOf(graph.Inputs.FirstOrDefault(i => graph.NameOf(i.Output(0)) == shape.Name)!);
+            int index = IndexOfInput(graph, shape.Name);
             if (index < 0)
             {
                 context.Report(UnknownInput, file, shape, string.Join(", ", graph.Inputs.Select(i => graph.NameOf(i.Output(0)) ?? "?")));
@@ -119,6 +119,18 @@ public sealed class PinInputShapes(InputShapeOptions options) : IGraphPass
             types[index] = declared.WithShape(Shape.Of(shape.Dimensions.AsSpan()));
         }
         return ok;
+    }
+
+    private static int IndexOfInput(Graph graph, string name)
+    {
+        for (int i = 0; i < graph.Inputs.Length; i++)
+        {
+            if (graph.NameOf(graph.Inputs[i].Output(0)) == name)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>Alternates re-inference and constant folding until the graph stops changing.</summary>

@@ -50,6 +50,22 @@ public sealed class ExtractSubgraphTests
     }
 
     [Test]
+    public void Extract_OperationNodeName_SelectsItsResult()
+    {
+        var b = new GraphBuilder(opsets: PassTestSupport.Opset17);
+        var x = b.AddInput("x", TensorType.Of(ElementType.Float, 4));
+        var s = b.AddOp("Sigmoid", [x], nodeName: "sigmoid_node")[0];
+        b.AddOutput(b.AddOp("Neg", s), "y");
+        var graph = b.Build();
+
+        var after = PassTestSupport.Run(new ExtractSubgraph(new SubgraphOptions { Outputs = ["sigmoid_node"] }), graph);
+
+        Assert.That(after.TopologicalOrder.OfType<GreenOp>().Select(o => o.Operator.Name), Is.EqualTo(new[] { "Sigmoid" }));
+        Assert.That(after.NameOf(after.Outputs[0]), Is.EqualTo("sigmoid_node"));
+        Assert.That(PassTestSupport.Execute(after, PassTestSupport.RandomInputs(after)).Keys, Is.EqualTo(new[] { "sigmoid_node" }));
+    }
+
+    [Test]
     public void Extract_NoNames_ReturnsSameModel()
     {
         var model = new HaloModel(Chain());
