@@ -6,7 +6,7 @@ namespace Halo.Core.Operators;
 
 /// <summary>
 /// An immutable set of operator schemas, looked up by domain, name and the model's opset version.
-/// <see cref="Default"/> holds the ONNX default domain, <c>ai.onnx.ml</c> and <c>ai.onnx.preview.training</c>.
+/// <see cref="Default"/> holds the ONNX default domain, <c>ai.onnx.ml</c>, <c>ai.onnx.preview.training</c> and <c>ai.halo</c>.
 /// Thread-safe.
 /// </summary>
 public sealed partial class OperatorRegistry
@@ -64,6 +64,7 @@ public sealed partial class OperatorRegistry
     {
         var builder = new OperatorSetBuilder();
         OnnxOperatorSet.Register(builder);
+        Halo.HaloOperatorSet.Register(builder);
         return builder.Build();
     }
 }

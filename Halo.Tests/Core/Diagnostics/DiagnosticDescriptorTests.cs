@@ -12,7 +12,8 @@ public sealed partial class DiagnosticDescriptorTests
         AppDomain.CurrentDomain.GetAssemblies()
             .Concat([typeof(CoreDiagnostics).Assembly, typeof(Halo.Frontends.Onnx.OnnxImporter).Assembly,
                 typeof(Halo.Backends.Diagnostics.BackendDiagnostics).Assembly,
-                typeof(Halo.Odla.Native.Diagnostics.NativeDiagnostics).Assembly])
+                typeof(Halo.Odla.Native.Diagnostics.NativeDiagnostics).Assembly,
+                typeof(Halo.Passes.Folding.FoldConstants).Assembly])
             .Distinct()
             .Where(a => a.GetName().Name?.StartsWith("Halo.", StringComparison.Ordinal) == true || a.GetName().Name == "halo")
             .SelectMany(a => a.GetTypes())

@@ -85,7 +85,7 @@ internal static class UnaryOperators
             .Constraint("T1", [.. Float, .. Float8]).Constraint("T2", Bool).Infer(s_boolSameShape).Evaluate(IsInf);
     }
 
-    private static void IsNaN(Halo.Core.Semantics.EvaluationContext ctx) => UnaryKernels.FloatTest(ctx, nan: true);
+    private static void IsNaN(global::Halo.Core.Semantics.EvaluationContext ctx) => UnaryKernels.FloatTest(ctx, nan: true);
 
-    private static void IsInf(Halo.Core.Semantics.EvaluationContext ctx) => UnaryKernels.FloatTest(ctx, nan: false);
+    private static void IsInf(global::Halo.Core.Semantics.EvaluationContext ctx) => UnaryKernels.FloatTest(ctx, nan: false);
 }
