@@ -35,17 +35,17 @@ public sealed class OdlaNativeCompileTests
         Assert.That(imported, Is.Not.Null, string.Join("\n", compilation.GetDiagnostics()));
         var graph = new TypeReinferrer(pipeline.Registry).Rewrite(imported!.Graph);
 
-        string folder = NativeToolchain.TemporaryFolder(model);
+        string folder = OdlaTestCompiler.TemporaryFolder(model);
         var cxx = Generate(graph, OdlaCodeGenOptions.Default with { EntryFunctionName = model });
         WriteAll(folder, cxx);
-        NativeToolchain.CompileCxx(folder, cxx.SourceFileName);
-        string symbols = NativeToolchain.Run("nm", folder, cxx.WeightsFileName);
+        OdlaTestCompiler.CompileCxx(folder, cxx.SourceFileName);
+        string symbols = OdlaTestCompiler.Run("nm", folder, cxx.WeightsFileName);
         Assert.That(symbols, Does.Contain(" R " + model + "_w0"));
 
         // PERF: the weights as C would be megabytes of hex literals; the small graphs compile the C data form.
         var c = Generate(graph, s_interpretC with { EntryFunctionName = model, OutputBaseName = model + "_c", EmitDataAsC = false });
         WriteAll(folder, c);
-        NativeToolchain.CompileC(folder, c.SourceFileName);
+        OdlaTestCompiler.CompileC(folder, c.SourceFileName);
         Assert.That(cxx.Entry.Inputs.Single().Shape, Is.EqualTo(new long[] { 1, 3, 224, 224 }));
         Assert.That(cxx.Entry.Outputs.Single().Shape, Is.EqualTo(new long[] { 1, 1000 }));
     }
@@ -102,20 +102,20 @@ public sealed class OdlaNativeCompileTests
     [TestCaseSource(nameof(SmallGraphs))]
     public void SmallGraph_CompilesWarningFree(string name, Graph graph)
     {
-        string folder = NativeToolchain.TemporaryFolder("small-" + name);
+        string folder = OdlaTestCompiler.TemporaryFolder("small-" + name);
         var cxx = Generate(graph, OdlaCodeGenOptions.Default with { EntryFunctionName = "m_" + name });
         WriteAll(folder, cxx);
-        NativeToolchain.CompileCxx(folder, cxx.SourceFileName);
+        OdlaTestCompiler.CompileCxx(folder, cxx.SourceFileName);
         var c = Generate(graph, s_interpretC with { EntryFunctionName = "m_" + name, OutputBaseName = name + "_c" });
         WriteAll(folder, c);
-        NativeToolchain.CompileC(folder, c.SourceFileName);
-        NativeToolchain.CompileC(folder, c.WeightsFileName);
+        OdlaTestCompiler.CompileC(folder, c.SourceFileName);
+        OdlaTestCompiler.CompileC(folder, c.WeightsFileName);
     }
 
     [Test]
     public void ElfWeights_LinkIntoCProgram_SymbolBytesAreReadable()
     {
-        string folder = NativeToolchain.TemporaryFolder("elf-link");
+        string folder = OdlaTestCompiler.TemporaryFolder("elf-link");
         var artifacts = Generate(OdlaCodeGeneratorTests.Mnist(), OdlaCodeGenOptions.Default with { EntryFunctionName = "mn" });
         WriteAll(folder, artifacts);
         File.WriteAllText(Path.Combine(folder, "main.c"), """
@@ -129,10 +129,10 @@ public sealed class OdlaNativeCompileTests
               return 0;
             }
             """);
-        NativeToolchain.Run("gcc", folder, "-std=c99", "-Wall", "-Wextra", "-Werror", "main.c", artifacts.WeightsFileName, "-o", "main");
-        string output = NativeToolchain.Run(Path.Combine(folder, "main"), folder);
+        OdlaTestCompiler.Run("gcc", folder, "-std=c99", "-Wall", "-Wextra", "-Werror", "main.c", artifacts.WeightsFileName, "-o", "main");
+        string output = OdlaTestCompiler.Run(Path.Combine(folder, "main"), folder);
         Assert.That(output.Trim(), Is.EqualTo("6f12833a 0"), "0.001f little-endian, 64-byte aligned");
-        string readelf = NativeToolchain.Run("readelf", folder, "-a", "-W", artifacts.WeightsFileName);
+        string readelf = OdlaTestCompiler.Run("readelf", folder, "-a", "-W", artifacts.WeightsFileName);
         Assert.That(readelf, Does.Contain("REL (Relocatable file)").And.Contain("OBJECT  GLOBAL DEFAULT    1 mn_w0"));
     }
 

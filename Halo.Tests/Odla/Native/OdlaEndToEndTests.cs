@@ -19,8 +19,8 @@ public sealed class OdlaEndToEndTests
     [TestCase("gcc", "-std=c99", "model.c")]
     public void MatMulAddSoftmax_CompiledAndRun_MatchesManagedComputation(string compiler, string standard, string fileName)
     {
-        var runtime = NativeToolchain.ReferenceRuntime();
-        using var temp = NativeToolchain.CreateTemporaryDirectory();
+        var runtime = NativeTestTools.ReferenceRuntime();
+        using var temp = NativeTestTools.CreateTemporaryDirectory();
         var x = Values(Inputs, 1);
         var w = Values(Inputs * Classes, 2);
         var b = Values(Classes, 3);
@@ -28,13 +28,13 @@ public sealed class OdlaEndToEndTests
         var program = Path.Combine(temp.Path, "model");
         File.WriteAllText(source, Program(x, w, b));
 
-        var compile = NativeToolchain.Run(compiler,
+        var compile = NativeTestTools.Run(compiler,
         [
             standard, "-Wall", "-Wextra", "-Werror", "-I", runtime.IncludeDirectory, source, "-o", program,
             "-L", runtime.LibraryDirectory, "-lodla_reference", "-Wl,-rpath," + runtime.LibraryDirectory,
         ]);
         Assert.That(compile.ExitCode, Is.Zero, compile.ToString());
-        var run = NativeToolchain.Run(program, []);
+        var run = NativeTestTools.Run(program, []);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var calls = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -30,12 +30,12 @@ public sealed class OdlaHeaderTests
     [TestCase("g++", "-std=c++17", "header_check.cc")]
     public void OdlaHeader_CompiledPedantic_HasNoWarnings(string compiler, string standard, string fileName)
     {
-        var runtime = NativeToolchain.ReferenceRuntime();
-        using var temp = NativeToolchain.CreateTemporaryDirectory();
+        var runtime = NativeTestTools.ReferenceRuntime();
+        using var temp = NativeTestTools.CreateTemporaryDirectory();
         var source = Path.Combine(temp.Path, fileName);
         File.WriteAllText(source, Source);
 
-        var result = NativeToolchain.Run(compiler,
+        var result = NativeTestTools.Run(compiler,
             [standard, "-Wall", "-Wextra", "-Werror", "-pedantic", "-I", runtime.IncludeDirectory, "-c", source, "-o", source + ".o"]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
@@ -44,7 +44,7 @@ public sealed class OdlaHeaderTests
     [Test]
     public void ReferenceLibrary_ExportsEveryDeclaredFunction()
     {
-        var runtime = NativeToolchain.ReferenceRuntime();
+        var runtime = NativeTestTools.ReferenceRuntime();
         var declared = Directory.GetFiles(Path.Combine(runtime.IncludeDirectory, "ODLA"), "*.h")
             .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"ODLA_API_EXPORT[^;(]*?\b(odla_\w+)\s*\(").Select(m => m.Groups[1].Value))
             .Distinct()

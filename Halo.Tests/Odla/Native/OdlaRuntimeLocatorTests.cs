@@ -30,7 +30,7 @@ public sealed class OdlaRuntimeLocatorTests
     [Test]
     public void Find_EmptyDirectory_ReturnsNull()
     {
-        using var temp = NativeToolchain.CreateTemporaryDirectory();
+        using var temp = NativeTestTools.CreateTemporaryDirectory();
 
         Assert.That(OdlaRuntimeLocator.Find(directory: temp.Path), Is.Null);
         Assert.That(OdlaRuntimeLocator.FindIncludeDirectory(temp.Path), Is.Null);
@@ -39,7 +39,7 @@ public sealed class OdlaRuntimeLocatorTests
     [Test]
     public void Find_ExplicitPackageLayout_ReturnsItsFiles()
     {
-        using var temp = NativeToolchain.CreateTemporaryDirectory();
+        using var temp = NativeTestTools.CreateTemporaryDirectory();
         var native = Path.Combine(temp.Path, "runtimes", OdlaRuntimeLocator.RuntimeIdentifier, "native");
         var headers = Path.Combine(temp.Path, "build", "native", "include", "ODLA");
         Directory.CreateDirectory(native);
@@ -57,7 +57,7 @@ public sealed class OdlaRuntimeLocatorTests
     [Test]
     public void Find_LibraryWithoutHeaders_ReturnsNull()
     {
-        using var temp = NativeToolchain.CreateTemporaryDirectory();
+        using var temp = NativeTestTools.CreateTemporaryDirectory();
         File.WriteAllText(Path.Combine(temp.Path, OdlaRuntimeLocator.LibraryFileName("reference")), "");
 
         Assert.That(OdlaRuntimeLocator.FindLibrary("reference", temp.Path), Is.Not.Null);

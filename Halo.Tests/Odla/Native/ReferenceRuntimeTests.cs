@@ -10,9 +10,9 @@ public sealed class ReferenceRuntimeTests
     [Test]
     public void ReferenceRuntime_TestProgram_AllCasesPass()
     {
-        var program = NativeToolchain.ReferenceTestProgram();
+        var program = NativeTestTools.ReferenceTestProgram();
 
-        var result = NativeToolchain.Run(program, []);
+        var result = NativeTestTools.Run(program, []);
 
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var failures = lines.Where(line => line.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
@@ -24,9 +24,9 @@ public sealed class ReferenceRuntimeTests
     [Test]
     public void ReferenceRuntime_TestProgramSingleThreaded_AllCasesPass()
     {
-        var program = NativeToolchain.ReferenceTestProgram();
+        var program = NativeTestTools.ReferenceTestProgram();
 
-        var result = NativeToolchain.RunWithEnvironment(program, [], ("ODLA_NUM_THREADS", "1"));
+        var result = NativeTestTools.RunWithEnvironment(program, [], ("ODLA_NUM_THREADS", "1"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }

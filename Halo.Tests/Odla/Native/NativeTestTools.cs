@@ -7,7 +7,7 @@ using NUnit.Framework;
 namespace Halo.Tests.Odla.Native;
 
 /// <summary>Runs the C/C++ compilers and native programs for the [Category("Native")] tests.</summary>
-internal static class NativeToolchain
+internal static class NativeTestTools
 {
     /// <summary>The reference runtime beside the test assembly (copied there by the project reference).</summary>
     public static OdlaRuntimeLocation ReferenceRuntime()

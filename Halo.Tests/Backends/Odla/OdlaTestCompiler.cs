@@ -7,7 +7,7 @@ namespace Halo.Tests.Backends.Odla;
 /// <summary>Runs g++/gcc on generated code against the ODLA headers: the repository's own
 /// (<c>Halo.Odla.Native/include</c>) when present, otherwise the reference headers, laid out as
 /// <c>ODLA/*.h</c> and <c>ODLA/ops/*.h</c> through symbolic links in a temporary folder (nothing copied).</summary>
-internal static class NativeToolchain
+internal static class OdlaTestCompiler
 {
     private static readonly Lazy<string> s_includeDir = new(FindIncludeDir);
 
