@@ -1,5 +1,7 @@
-using Halo.Core.IR.Types;
+using Halo.Core.IR;
+using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Green;
+using Halo.Core.IR.Types;
 
 namespace Halo.Frontends.TensorFlow.Operators;
 
@@ -10,15 +12,15 @@ internal static class OperandHelpers
     /// Cast.</summary>
     public static ValueRef Int64Operand(TensorFlowNodeContext node, int i)
     {
-        var data = node.ConstantInput(i);
-        if (data is { ElementType: ElementType.Int32 } int32)
+        if (node.ConstantInput(i) is { ElementType: ElementType.Int32 } int32)
         {
             long[] values = [.. int32.AsSpan<int>().ToArray().Select(v => (long)v)];
-            return TensorFlowNodeContext.Constant(Halo.Core.IR.TensorData.FromInt64s(values, [.. int32.Dimensions]));
+            return TensorFlowNodeContext.Constant(TensorData.FromInt64s(values, [.. int32.Dimensions]));
         }
         return node.InputType(i).ElementType == ElementType.Int64 ? node.Inputs[i] : CastTo(node, node.Inputs[i], ElementType.Int64);
     }
 
+    /// <summary>A Cast of <paramref name="value"/> to <paramref name="type"/> (ONNX and IR element type numbers agree).</summary>
     public static ValueRef CastTo(TensorFlowNodeContext node, ValueRef value, ElementType type) =>
-        node.Emit("Cast", [value], Halo.Core.IR.Attributes.AttributeMap.Empty.SetItem("to", Halo.Core.IR.Attributes.AttributeValue.FromInt((long)type)));
+        node.Emit("Cast", [value], AttributeMap.Empty.SetItem("to", AttributeValue.FromInt((long)type)));
 }
