@@ -1,6 +1,7 @@
 using Halo.Core.Compilation;
 using Halo.Core.Diagnostics;
 using Halo.Core.IR;
+using Halo.Passes.Inference;
 
 namespace Halo.Passes.Folding;
 
@@ -30,6 +31,12 @@ public sealed class FoldConstants : IGraphPass
         ArgumentNullException.ThrowIfNull(context);
         var folder = new ConstantFolder(context.Registry);
         var graph = folder.Rewrite(model.Graph);
+        if (!ReferenceEquals(graph, model.Graph))
+        {
+            // A folded shape operand (Reshape's target, Expand's shape...) lets inference refine its consumers' types,
+            // which later passes and code generation rely on (shufflenet's Reshape chain kept [1,?,28,28] otherwise).
+            graph = new TypeReinferrer(context.Registry).Rewrite(graph);
+        }
         foreach (var (op, message) in folder.Failures)
         {
             context.Report(FoldingFailed, model.Graph.LocationOf(op) with { FilePath = model.SourcePath }, op.Operator, message);

@@ -28,9 +28,9 @@ public sealed class OdlaEndToEndTests
         {
             return;
         }
-        string build = NativeToolchain.TemporaryFolder("odla-runtime");
-        NativeToolchain.Run("cmake", build, "-S", sources, "-B", build, "-DCMAKE_BUILD_TYPE=Release");
-        NativeToolchain.Run("cmake", build, "--build", build, "--target", "odla_reference", "-j", "2");
+        string build = OdlaTestCompiler.TemporaryFolder("odla-runtime");
+        OdlaTestCompiler.Run("cmake", build, "-S", sources, "-B", build, "-DCMAKE_BUILD_TYPE=Release");
+        OdlaTestCompiler.Run("cmake", build, "--build", build, "--target", "odla_reference", "-j", "2");
         _library = Directory.GetFiles(build, "libodla_reference.so", SearchOption.AllDirectories).FirstOrDefault();
     }
 
@@ -54,7 +54,7 @@ public sealed class OdlaEndToEndTests
             : OdlaCodeGenOptions.Default;
         var artifacts = OdlaTestGraphs.Generate(graph, options with { EntryFunctionName = Model });
 
-        string folder = NativeToolchain.TemporaryFolder("e2e-" + (interpret ? "interpret" : "compile"));
+        string folder = OdlaTestCompiler.TemporaryFolder("e2e-" + (interpret ? "interpret" : "compile"));
         File.WriteAllText(Path.Combine(folder, artifacts.SourceFileName), artifacts.SourceText);
         File.WriteAllText(Path.Combine(folder, artifacts.HeaderFileName), artifacts.HeaderText);
         File.WriteAllBytes(Path.Combine(folder, artifacts.WeightsFileName), [.. artifacts.GetWeightsBytes()]);
@@ -66,11 +66,11 @@ public sealed class OdlaEndToEndTests
         string libraryDir = Path.GetDirectoryName(_library)!;
         string compiler = interpret ? "gcc" : "g++";
         string standard = interpret ? "-std=c99" : "-std=c++17";
-        NativeToolchain.Run(compiler, folder, standard, "-O1", "-I" + NativeToolchain.IncludeDir, "-c", artifacts.SourceFileName, "-o", "model.o");
-        NativeToolchain.Run("gcc", folder, "-std=c99", "-c", "main.c", "-o", "main.o");
-        NativeToolchain.Run("g++", folder, "main.o", "model.o", artifacts.WeightsFileName, "-L" + libraryDir, "-lodla_reference",
+        OdlaTestCompiler.Run(compiler, folder, standard, "-O1", "-I" + OdlaTestCompiler.IncludeDir, "-c", artifacts.SourceFileName, "-o", "model.o");
+        OdlaTestCompiler.Run("gcc", folder, "-std=c99", "-c", "main.c", "-o", "main.o");
+        OdlaTestCompiler.Run("g++", folder, "main.o", "model.o", artifacts.WeightsFileName, "-L" + libraryDir, "-lodla_reference",
             "-Wl,-rpath," + libraryDir, "-o", "run");
-        NativeToolchain.Run(Path.Combine(folder, "run"), folder, "input.bin", input.Bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        OdlaTestCompiler.Run(Path.Combine(folder, "run"), folder, "input.bin", input.Bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "output.bin", expected.Bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var actual = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(Path.Combine(folder, "output.bin")));

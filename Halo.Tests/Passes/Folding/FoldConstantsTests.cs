@@ -53,6 +53,23 @@ public sealed class FoldConstantsTests
     }
 
     [Test]
+    public void Fold_ShapeOperandBecomesConstant_RefinesTheConsumersTypes()
+    {
+        // Before folding Reshape's target is computed, so y's shape is unknown; folding must re-infer it as [2,12].
+        var b = new GraphBuilder(opsets: s_opset);
+        var x = b.AddInput("x", TensorType.Of(ElementType.Float, 2, 3, 4));
+        var batch = b.AddOp("Gather", [b.AddOp("Shape", x), b.AddConstant("zero", TensorData.FromInt64s([0], 1))], Attrs("axis", AttributeValue.FromInt(0)), 1)[0];
+        var target = b.AddOp("Concat", [batch, b.AddConstant("rest", TensorData.FromInt64s([-1], 1))], Attrs("axis", AttributeValue.FromInt(0)), 1)[0];
+        b.AddOutput(b.AddOp("Relu", b.AddOp("Reshape", x, target)), "y");
+        var graph = b.Build();
+        Assert.That(graph.Outputs[0].Producer!.OutputTypes[0], Is.Not.EqualTo(TensorType.Of(ElementType.Float, 2, 12)));
+
+        var folded = Compile(graph).GetModel()!.Graph;
+
+        Assert.That(folded.Outputs[0].Producer!.OutputTypes[0], Is.EqualTo(TensorType.Of(ElementType.Float, 2, 12)));
+    }
+
+    [Test]
     public void Fold_NoConstantOperandsAndSymbolicShape_ReturnsSameGraph()
     {
         var b = new GraphBuilder(opsets: s_opset);
