@@ -13,6 +13,7 @@ internal static class HaloCommandLine
             DumpCommand.Create(),
             RunCommand.Create(),
             CheckCommand.Create(),
+            BenchCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (0 success, 1 any error).</summary>

@@ -1,4 +1,5 @@
 using Halo.Core.IR;
+using Halo.Core.IR.Attributes;
 using Halo.Core.IR.Green;
 using Halo.Core.IR.Types;
 using Halo.Core.Operators;
@@ -62,7 +63,14 @@ internal static class ActivationFusion
         {
             return absent;
         }
-        return op.Inputs[index].Producer is GreenConstant { Data: { ElementType: ElementType.Float, ElementCount: 1 } data }
-            ? data.AsSpan<float>()[0] : null;
+        var data = op.Inputs[index].Producer switch
+        {
+            GreenConstant constant => constant.Data,
+            // Exporters often emit Clip bounds as Constant nodes rather than initializers.
+            GreenOp { Operator: { Name: "Constant", Domain: OperatorId.DefaultDomain } constant } node
+                when node.Attributes.TryGetValue("value", out var value) && value.Kind == AttributeKind.Tensor => value.AsTensor(),
+            _ => null,
+        };
+        return data is { ElementType: ElementType.Float, ElementCount: 1 } ? data.AsSpan<float>()[0] : null;
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Halo.Backends.Interpreter.Kernels.Linear;
 
 /// <summary>
-/// Single-precision C = A·B (+ C) with A pre-packed (<see cref="PackedMatrix"/>), B row-major and packed per
+/// Single-precision C = A·B with A pre-packed (<see cref="PackedMatrix"/>), B row-major and packed per
 /// call in panels that fit the caches (K blocks of <see cref="DepthBlock"/>, column blocks of
 /// <see cref="ColumnBlock"/>), and a fused per-row bias and clamp (<see cref="GemmEpilogue"/>). Threads take
 /// large chunks of columns (or of row panels when C is narrow).
@@ -27,10 +27,9 @@ internal static unsafe class PackedSgemm
     [ThreadStatic]
     private static float[]? t_scratch;
 
-    /// <summary>C[m, n] (=|+=) A[m, k]·B[k, n], then the epilogue; B and C are row-major with leading dimensions
+    /// <summary>C[m, n] = A[m, k]·B[k, n], then the epilogue; B and C are row-major with leading dimensions
     /// <paramref name="ldb"/> and <paramref name="ldc"/>.</summary>
-    public static void Multiply(PackedMatrix a, float* b, int ldb, float* c, int ldc, int n, bool accumulate,
-        GemmEpilogue epilogue, ParallelOptions parallel)
+    public static void Multiply(PackedMatrix a, float* b, int ldb, float* c, int ldc, int n, GemmEpilogue epilogue, ParallelOptions parallel)
     {
         int m = a.Rows, k = a.Columns;
         if (m <= 0 || n <= 0)
@@ -39,7 +38,7 @@ internal static unsafe class PackedSgemm
         }
         if (k == 0)
         {
-            FillEmptyProduct(c, ldc, m, n, accumulate, epilogue);
+            FillEmptyProduct(c, ldc, m, n, epilogue);
             return;
         }
         int nr = SgemmMicroKernel.Columns, mr = SgemmMicroKernel.Rows;
@@ -51,20 +50,20 @@ internal static unsafe class PackedSgemm
             ParallelChunks.Run(columnPanels, chunks, 1, parallel, (first, end) =>
             {
                 int j0 = first * nr, j1 = Math.Min(n, end * nr);
-                Serial(new PackedMatrix((float*)pa, m, k), 0, m, (float*)pb + j0, ldb, (float*)pc + j0, ldc, j1 - j0, accumulate, epilogue);
+                Serial(new PackedMatrix((float*)pa, m, k), 0, m, (float*)pb + j0, ldb, (float*)pc + j0, ldc, j1 - j0, epilogue);
             });
         }
         else
         {
             // PERF: narrow C (late conv layers: 7×7 outputs): split row panels; each chunk packs B itself.
             ParallelChunks.Run(rowPanels, Math.Min(chunks, parallel.MaxDegreeOfParallelism), 1, parallel, (first, end) =>
-                Serial(new PackedMatrix((float*)pa, m, k), first * mr, Math.Min(m, end * mr), (float*)pb, ldb, (float*)pc, ldc, n, accumulate, epilogue));
+                Serial(new PackedMatrix((float*)pa, m, k), first * mr, Math.Min(m, end * mr), (float*)pb, ldb, (float*)pc, ldc, n, epilogue));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Serial(PackedMatrix a, int rowStart, int rowEnd, float* b, int ldb, float* c, int ldc, int n,
-        bool accumulate, in GemmEpilogue epilogue)
+        in GemmEpilogue epilogue)
     {
         int nr = SgemmMicroKernel.Columns, mr = SgemmMicroKernel.Rows, k = a.Columns;
         int depth = DepthFor(k);
@@ -77,7 +76,7 @@ internal static unsafe class PackedSgemm
             for (int k0 = 0; k0 < k; k0 += depth)
             {
                 int kc = Math.Min(depth, k - k0);
-                bool add = accumulate || k0 > 0, finish = k0 + kc == k;
+                bool add = k0 > 0, finish = k0 + kc == k;
                 PackB(b + (long)k0 * ldb + jc, ldb, kc, nc, packedB);
                 for (int jr = 0; jr < nc; jr += nr)
                 {
@@ -139,13 +138,13 @@ internal static unsafe class PackedSgemm
         }
     }
 
-    private static void FillEmptyProduct(float* c, int ldc, int m, int n, bool accumulate, in GemmEpilogue epilogue)
+    private static void FillEmptyProduct(float* c, int ldc, int m, int n, in GemmEpilogue epilogue)
     {
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)
             {
-                c[(long)i * ldc + j] = epilogue.Apply(accumulate ? c[(long)i * ldc + j] : 0f, i);
+                c[(long)i * ldc + j] = epilogue.Apply(0f, i);
             }
         }
     }

@@ -109,7 +109,7 @@ internal sealed unsafe class ConvKernel : Kernel
                         Im2Col.Run(xg, cg, g, src, context.ParallelOptions);
                     }
                     float* yg = job.Y + ((long)b * job.Filters + grp * mg) * p;
-                    PackedSgemm.Multiply(a, src, p, yg, p, p, false, epilogue, context.ParallelOptions);
+                    PackedSgemm.Multiply(a, src, p, yg, p, p, epilogue, context.ParallelOptions);
                 }
             }
         }
