@@ -48,9 +48,13 @@ public sealed class ConvFastPathTests
     public void Conv_Depthwise_MatchesNaive(int stride, int pad, int dilation, int kernel) =>
         Check([2, 7, 19, 21], [7, 1, kernel, kernel], new NaiveConv.Geometry(stride, pad, dilation, 7), withBias: true);
 
-    [Test]
-    public void Conv_DepthwiseWideRow_UsesVectorsAndTail() =>
-        Check([1, 3, 5, 37], [3, 1, 3, 3], new NaiveConv.Geometry(1, 1, 1, 3), withBias: false);
+    [TestCase(1, 1)]
+    [TestCase(2, 1)]
+    [TestCase(2, 0)]
+    [TestCase(2, 2)]
+    [TestCase(3, 1)]
+    public void Conv_DepthwiseWideRow_UsesVectorsAndTail(int stride, int pad) =>
+        Check([1, 3, 5, 53], [3, 1, 3, 3], new NaiveConv.Geometry(stride, pad, 1, 3), withBias: false);
 
     [Test]
     public void Conv_LargeParallel_MatchesNaive() =>

@@ -3,9 +3,10 @@ using System.Runtime.Intrinsics;
 
 namespace Halo.Backends.Interpreter.Kernels.Nn;
 
-/// <summary>Direct convolution when every group has one input and one output channel (depthwise): each output
-/// row accumulates shifted input rows (vectorized for unit strides), then the fused activation clamps the
-/// plane while it is in cache. Threads take large chunks of planes.</summary>
+/// <summary>Direct convolution when every group has one input and one output channel (depthwise); one- and
+/// two-dimensional planes go to <see cref="DepthwiseConv2d"/>. The general path (three spatial axes): each output
+/// row accumulates shifted input rows (vectorized for unit strides), then the fused activation clamps the plane
+/// while it is in cache. Threads take large chunks of planes.</summary>
 internal static unsafe class DepthwiseConv
 {
     public static void Run(ConvJob job, float low, float high, ParallelOptions parallel)
@@ -15,13 +16,22 @@ internal static unsafe class DepthwiseConv
         int chunks = work < 1 << 15 ? 1 : ParallelChunks.ChunksFor(parallel);
         ParallelChunks.Run(planes, chunks, 1, parallel, (first, end) =>
         {
+            bool twoDimensional = DepthwiseConv2d.Supports(job.Geometry);
             for (int plane = first; plane < end; plane++)
             {
-                Plane(job, plane, low, high);
+                if (twoDimensional)
+                {
+                    DepthwiseConv2d.Plane(job, plane, low, high);
+                }
+                else
+                {
+                    Plane(job, plane, low, high);
+                }
             }
         });
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Plane(ConvJob job, int plane, float low, float high)
     {
         var g = job.Geometry;

@@ -28,6 +28,7 @@ internal static unsafe class MaxPool2d
         });
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Plane(SpatialGeometry g, float* x, float* y, Span<float> rowMax)
     {
         int width = g.Input[2], ow = g.Output[2];
