@@ -45,6 +45,8 @@ internal sealed unsafe class ConvWeights
                 PackedMatrix.Pack(src + (long)g * mg * k, k, mg, k, dst + g * groupSize);
             }
         }
+        // Only its address was used above: keep the unpacked copy alive until packing is done.
+        GC.KeepAlive(tensor);
         return new ConvWeights(data, shape, groups, groupSize);
     }
 
