@@ -14,6 +14,7 @@ internal static class HaloCommandLine
             RunCommand.Create(),
             CheckCommand.Create(),
             CompileCommand.Create(),
+            BenchCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (0 success, 1 any error).</summary>

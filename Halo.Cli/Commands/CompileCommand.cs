@@ -2,7 +2,10 @@ using System.CommandLine;
 using Halo.Backends.Odla;
 using Halo.Core.Compilation;
 using Halo.Core.Diagnostics;
+using Halo.Core.IR.Green;
+using Halo.Passes.Analysis;
 using Halo.Passes.Inference;
+using Halo.Passes.Options;
 
 namespace Halo.Cli.Commands;
 
@@ -22,10 +25,15 @@ internal static class CompileCommand
         var valueReset = new Option<bool>("--emit-value-reset") { Description = "In interpret mode, release each ODLA value after its last use" };
         var idAsInt = new Option<bool>("--emit-value-id-as-int") { Description = "Use integer ODLA value ids instead of strings" };
         var dataAsC = new Option<bool>("--emit-data-as-c") { Description = "Write the weights as a C file (OUT.data.c) instead of an ELF object (OUT.bin)" };
+        var graphOptions = new CompileGraphOptions();
         var command = new Command("compile", "Compile a model to ODLA C++ or C code, a header and a weights file")
         {
             model, output, target, format, entry, execMode, valueReset, idAsInt, dataAsC,
         };
+        foreach (var option in graphOptions.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(parse =>
         {
             string outputPath = parse.GetValue(output)!.FullName;
@@ -39,14 +47,24 @@ internal static class CompileCommand
                 EmitValueIdAsInt = parse.GetValue(idAsInt),
                 EmitDataAsC = parse.GetValue(dataAsC),
             };
-            var request = new CompileRequest(parse.GetValue(model)!.FullName, outputPath, parse.GetValue(format), codeGen);
-            return Run(request, parse.InvocationConfiguration.Error);
+            var diagnostics = new DiagnosticBag();
+            var passOptions = graphOptions.Read(parse, diagnostics);
+            if (passOptions is null)
+            {
+                DiagnosticWriter.Write([.. diagnostics], parse.InvocationConfiguration.Error);
+                return 1;
+            }
+            var request = new CompileRequest(parse.GetValue(model)!.FullName, outputPath, parse.GetValue(format), codeGen)
+            {
+                Passes = passOptions,
+            };
+            return Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
         return command;
     }
 
     /// <summary>Compiles <paramref name="request"/>; writes every file or none. Returns the exit code.</summary>
-    public static int Run(CompileRequest request, TextWriter error)
+    public static int Run(CompileRequest request, TextWriter output, TextWriter error)
     {
         string folder = Path.GetDirectoryName(request.OutputPath) ?? ".";
         if (!Directory.Exists(folder))
@@ -55,12 +73,20 @@ internal static class CompileCommand
             return 1;
         }
         var pipeline = HaloHost.CreatePipeline();
-        var compilation = request.ConfigureCompilation(
-            pipeline.CreateCompilation(request.ModelPath, HaloCompilationOptions.Default with { Format = request.Format }));
+        var compilation = pipeline.CreateCompilation(request.ModelPath, HaloCompilationOptions.Default with { Format = request.Format });
+        if (compilation.GetImportedModel() is { } imported)
+        {
+            var graphInputs = imported.Graph.Inputs.Select(i => (imported.Graph.NameOf(new ValueRef(i, 0)) ?? string.Empty, i.Type));
+            compilation = compilation.AddPasses([.. CompilePasses.Create(CompileGraphOptions.WithDefaultBatch(request.Passes, graphInputs))]);
+        }
         var result = compilation.GetModel();
         if (DiagnosticWriter.Write(compilation.GetDiagnostics(), error) || result is null)
         {
             return 1;
+        }
+        if (request.Passes.PrintMemoryStatistics)
+        {
+            output.Write(MemoryStatistics.Compute(result.Graph).Format());
         }
         string sourceFile = Path.GetFileName(request.OutputPath);
         var options = request.CodeGen with

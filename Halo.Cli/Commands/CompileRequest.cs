@@ -5,8 +5,8 @@ namespace Halo.Cli.Commands;
 /// <summary>
 /// Everything <c>halo compile</c> was asked to do. The graph options (<c>--batch-size</c>, <c>--input-shape</c>,
 /// <c>--inputs</c>/<c>--outputs</c>, <c>--reorder-data-layout</c>, <c>--remove-input/output-transpose</c>,
-/// <c>--fuse-conv-bias</c>, <c>--fuse-matmul-bias</c>, <c>--print-mem-stats</c>) are passes: they belong in
-/// <see cref="ConfigureCompilation"/>, which runs before code generation.
+/// <c>--fuse-conv-bias</c>, <c>--fuse-matmul-bias</c>, <c>--print-mem-stats</c>) are passes (<see cref="Passes"/>),
+/// which run before code generation.
 /// </summary>
 /// <param name="ModelPath">The model file.</param>
 /// <param name="OutputPath">The source file to write (<c>OUT.cc</c> or <c>OUT.c</c>); header and weights go beside it.</param>
@@ -14,6 +14,6 @@ namespace Halo.Cli.Commands;
 /// <param name="CodeGen">The code generator's options.</param>
 internal sealed record CompileRequest(string ModelPath, string OutputPath, string? Format, OdlaCodeGenOptions CodeGen)
 {
-    /// <summary>Applies the graph options to the compilation (adds passes, changes options); identity by default.</summary>
-    public Func<Core.Compilation.HaloCompilation, Core.Compilation.HaloCompilation> ConfigureCompilation { get; init; } = c => c;
+    /// <summary>The graph options, run as passes after the standard ones and before code generation.</summary>
+    public Halo.Passes.Options.CompilePassOptions Passes { get; init; } = new();
 }

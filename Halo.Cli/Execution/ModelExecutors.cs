@@ -9,9 +9,11 @@ internal static class ModelExecutors
 
     public static IReadOnlyList<string> Names { get; } = ["interpret", "reference"];
 
-    public static IModelExecutor? Create(string name, OperatorRegistry registry) => name switch
+    /// <summary>The backend <paramref name="name"/>, or null; <paramref name="threads"/> (null: the processor count)
+    /// is the interpreter's degree of parallelism.</summary>
+    public static IModelExecutor? Create(string name, OperatorRegistry registry, int? threads = null) => name switch
     {
-        "interpret" => new InterpreterExecutor(threads: null),
+        "interpret" => new InterpreterExecutor(threads),
         "reference" => new ReferenceExecutor(registry),
         _ => null,
     };

@@ -23,6 +23,7 @@ internal static class DefaultKernels
         IdentityKernel.Register(table);
         ReshapeKernel.Register(table);
         FlattenKernel.Register(table);
+        SqueezeKernel.Register(table);
         ShapeKernel.Register(table);
         ConcatKernel.Register(table);
         TransposeKernel.Register(table);

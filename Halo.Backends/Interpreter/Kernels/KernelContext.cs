@@ -74,6 +74,24 @@ internal sealed class KernelContext(BufferPool pool, ParallelOptions parallelOpt
         return tensor;
     }
 
+    /// <summary>Makes output <paramref name="index"/> a view of <paramref name="source"/>'s elements with another
+    /// shape (no copy). Only kernels marked <see cref="IAliasingKernel"/> may do this: the plan then keeps the
+    /// source's buffer alive as long as the view.</summary>
+    /// <exception cref="InvalidOperationException">The element counts differ.</exception>
+    public Tensor SetOutputView(int index, Tensor source, int[] shape)
+    {
+        if (ShapeMath.ElementCount(shape) != source.Length)
+        {
+            throw new InvalidOperationException($"Cannot view {ShapeMath.Format(source.Shape)} as {ShapeMath.Format(shape)}.");
+        }
+        var view = new Tensor(source.ElementType, shape, source.Buffer, source.StringArray);
+        if (index < _outputs.Length)
+        {
+            _outputs[index] = view;
+        }
+        return view;
+    }
+
     /// <summary>A pooled scratch tensor; give it back with <see cref="Release"/> before the kernel returns.</summary>
     public Tensor Allocate(ElementType type, int[] shape)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Halo.Backends.Diagnostics;
 using Halo.Backends.Interpreter.Kernels;
+using Halo.Backends.Interpreter.Kernels.Nn;
 using Halo.Core.Diagnostics;
 using Halo.Core.IR;
 using Halo.Core.IR.Green;
@@ -11,7 +12,9 @@ namespace Halo.Backends.Interpreter.Planning;
 /// <summary>
 /// Compiles a <see cref="Graph"/> into an <see cref="ExecutionPlan"/>: assigns slots, creates every node's
 /// kernel, materializes constants and computes the last use of each intermediate. Every node that cannot
-/// run is reported (all at once); no plan is returned then.
+/// run is reported (all at once); no plan is returned then. Relu/Clip after a Conv become the Conv's
+/// epilogue (<see cref="ActivationFusion"/>), and the outputs of aliasing kernels (<see cref="IAliasingKernel"/>)
+/// share their input's buffer.
 /// </summary>
 internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sourcePath)
 {
@@ -20,11 +23,15 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
     private readonly List<bool> _pooled = [];
     private readonly List<(PlanStep Step, int Index)> _steps = [];
     private readonly DiagnosticBag _diagnostics = new();
+    private readonly Dictionary<GreenOp, GreenOp> _fusedActivations = [];
+    private readonly Dictionary<int, int> _aliasRoots = [];
+    private Dictionary<GreenOp, ActivationFusion.Candidate> _fusionCandidates = [];
 
     /// <summary>The plan, or null with the errors in <paramref name="diagnostics"/>.</summary>
     public ExecutionPlan? Build(out ImmutableArray<Diagnostic> diagnostics)
     {
         var order = graph.TopologicalOrder;
+        _fusionCandidates = ActivationFusion.Find(graph);
         for (int index = 0; index < order.Length; index++)
         {
             AddNode(order[index], index);
@@ -37,7 +44,7 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
             return null;
         }
         var steps = ComputeReleases(outputs);
-        return new ExecutionPlan(_slots.Count, [.. _constants], [.. _pooled], steps, inputs, outputs);
+        return new ExecutionPlan(_constants.Count, [.. _constants], [.. _pooled], steps, inputs, outputs);
     }
 
     private PlanValue MakeValue(ValueRef value, string fallbackName)
@@ -82,12 +89,23 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
 
     private void AddOp(GreenOp op, int index)
     {
+        if (_fusedActivations.TryGetValue(op, out var conv))
+        {
+            // The Conv kernel applies this activation; its output is the activation's value.
+            _slots[op.Output(0)] = _slots[conv.Output(0)];
+            return;
+        }
         string label = graph.NodeNameOf(op) ?? op.Operator.Name + " #" + index;
         if (!CanHoldValuesOf(op, index, label))
         {
             return;
         }
         var kernel = CreateKernel(op, index, label);
+        if (kernel is ConvKernel convKernel && _fusionCandidates.TryGetValue(op, out var fused))
+        {
+            kernel = convKernel.WithActivation(fused.Low, fused.High);
+            _fusedActivations[fused.Activation] = op;
+        }
         if (kernel is IConstantKernel constant)
         {
             NewSlot(op.Output(0), constant.Value, pooled: false);
@@ -95,7 +113,12 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
         }
         // Implicit inputs (values the node's subgraphs capture) follow the operands, so they stay alive until it runs.
         int[] inputs = [.. op.Dependencies.Select(v => v.IsNone ? -1 : _slots.GetValueOrDefault(v, -1))];
-        int[] outputs = [.. Enumerable.Range(0, op.OutputTypes.Length).Select(i => NewSlot(op.Output(i), null, pooled: true))];
+        bool alias = kernel is IAliasingKernel && inputs.Length > 0 && inputs[0] >= 0;
+        int[] outputs = [.. Enumerable.Range(0, op.OutputTypes.Length).Select(i => NewSlot(op.Output(i), null, pooled: !alias || i > 0))];
+        if (alias)
+        {
+            _aliasRoots[outputs[0]] = _aliasRoots.GetValueOrDefault(inputs[0], inputs[0]);
+        }
         if (kernel is not null)
         {
             _steps.Add((new PlanStep(kernel, inputs, outputs, [], label), index));
@@ -172,23 +195,21 @@ internal sealed class PlanBuilder(Graph graph, KernelTable kernels, string? sour
     private PlanStep[] ComputeReleases(PlanValue[] outputs)
     {
         // Liveness: a pooled value dies after its last consumer (or right after its producer when nothing
-        // reads it); graph outputs live to the end of the run.
+        // reads it); graph outputs live to the end of the run. A view's uses count as uses of the buffer it
+        // shares, so that buffer lives as long as its last view.
         var lastUse = new int[_constants.Count];
         Array.Fill(lastUse, -1);
         for (int s = 0; s < _steps.Count; s++)
         {
-            foreach (int slot in _steps[s].Step.OutputSlots)
+            foreach (int slot in _steps[s].Step.OutputSlots.Concat(_steps[s].Step.InputSlots.Where(i => i >= 0)))
             {
-                lastUse[slot] = s;
-            }
-            foreach (int slot in _steps[s].Step.InputSlots.Where(i => i >= 0))
-            {
-                lastUse[slot] = s;
+                int root = _aliasRoots.GetValueOrDefault(slot, slot);
+                lastUse[root] = Math.Max(lastUse[root], s);
             }
         }
         foreach (var output in outputs.Where(o => o.Slot >= 0))
         {
-            lastUse[output.Slot] = int.MaxValue;
+            lastUse[_aliasRoots.GetValueOrDefault(output.Slot, output.Slot)] = int.MaxValue;
         }
         var releases = new List<int>[_steps.Count];
         for (int slot = 0; slot < lastUse.Length; slot++)

@@ -114,6 +114,8 @@ internal sealed unsafe class GemmKernel : Kernel
     {
         var result = Tensor.Zeros(ElementType.Float, t.Shape[1], t.Shape[0]);
         MatrixTranspose.Transpose((float*)t.Address, t.Shape[0], t.Shape[1], (float*)result.Address);
+        // Only its address was used: keep the source alive until the transpose is done.
+        GC.KeepAlive(t);
         return result;
     }
 }

@@ -1,7 +1,8 @@
 namespace Halo.Backends.Interpreter.Kernels.Movement;
 
-/// <summary>Flatten: [d0 … d(axis-1), d(axis) … dn] → [product before axis, product from axis].</summary>
-internal sealed class FlattenKernel(long axis) : Kernel
+/// <summary>Flatten: [d0 … d(axis-1), d(axis) … dn] → [product before axis, product from axis], as a
+/// view of the input (no copy).</summary>
+internal sealed class FlattenKernel(long axis) : Kernel, IAliasingKernel
 {
     public static void Register(KernelTable.Builder table) => table.Add("Flatten", c => new FlattenKernel(c.Attributes.GetInt("axis", 1)));
 
@@ -13,6 +14,6 @@ internal sealed class FlattenKernel(long axis) : Kernel
         {
             throw new InvalidOperationException($"Flatten axis {axis} is out of range for rank {x.Rank}.");
         }
-        ElementCopy.CopyAs(context, x, [ShapeMath.Product(x.Shape, 0, a), ShapeMath.Product(x.Shape, a, x.Rank)]);
+        context.SetOutputView(0, x, [ShapeMath.Product(x.Shape, 0, a), ShapeMath.Product(x.Shape, a, x.Rank)]);
     }
 }

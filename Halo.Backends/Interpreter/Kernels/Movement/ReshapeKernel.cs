@@ -1,8 +1,8 @@
 namespace Halo.Backends.Interpreter.Kernels.Movement;
 
 /// <summary>Reshape: the target shape comes from the 'shape' attribute (version 1) or operand; 0 copies the
-/// input's size (unless allowzero, version 14), -1 is inferred.</summary>
-internal sealed class ReshapeKernel(long[]? attributeShape, bool allowZero) : Kernel
+/// input's size (unless allowzero, version 14), -1 is inferred. The output is a view of the input (no copy).</summary>
+internal sealed class ReshapeKernel(long[]? attributeShape, bool allowZero) : Kernel, IAliasingKernel
 {
     public static void Register(KernelTable.Builder table) => table.Add("Reshape", c =>
         new ReshapeKernel(c.SinceVersion < 5 ? c.Attributes.GetInts("shape")?.ToArray() ?? [] : null,
@@ -12,7 +12,7 @@ internal sealed class ReshapeKernel(long[]? attributeShape, bool allowZero) : Ke
     {
         var x = context.Input(0);
         long[] requested = attributeShape ?? context.Input(1).AsSpan<long>().ToArray();
-        ElementCopy.CopyAs(context, x, Resolve(x.Shape, requested, allowZero));
+        context.SetOutputView(0, x, Resolve(x.Shape, requested, allowZero));
     }
 
     /// <summary>The output shape of reshaping <paramref name="input"/> to <paramref name="requested"/>.</summary>

@@ -6,19 +6,34 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 
 /// <summary>
 /// ONNX Conv (float32) over 1 to 3 spatial axes with groups, strides, dilations, explicit or automatic
-/// padding and an optional bias. Depthwise convolutions run directly; others as im2col + SGEMM per group
-/// (1×1 unstrided, unpadded kernels skip im2col).
+/// padding and an optional bias. Depthwise convolutions run directly; others as packed SGEMM per group, over
+/// im2col columns or, for unstrided unpadded 1×1 kernels, over the input itself. Constant weights are packed
+/// once, at session creation. The bias and a fused activation (Relu or Clip, see <see cref="WithActivation"/>)
+/// are applied while each output tile is still in registers.
 /// </summary>
 internal sealed unsafe class ConvKernel : Kernel
 {
     private readonly AttributeMap _attributes;
     private readonly int _group;
+    private readonly ConvWeights? _weights;
 
-    private ConvKernel(AttributeMap attributes)
+    private ConvKernel(AttributeMap attributes, int group, ConvWeights? weights, float low, float high)
     {
         _attributes = attributes;
-        _group = checked((int)attributes.GetInt("group", 1));
+        _group = group;
+        _weights = weights;
+        Low = low;
+        High = high;
     }
+
+    /// <summary>The lower bound of the fused activation (negative infinity: none).</summary>
+    public float Low { get; }
+
+    /// <summary>The upper bound of the fused activation (positive infinity: none).</summary>
+    public float High { get; }
+
+    /// <summary>Whether constant weights were packed at creation.</summary>
+    internal bool HasPackedWeights => _weights is not null;
 
     public static KernelCreateResult Create(KernelCreateContext context)
     {
@@ -27,11 +42,22 @@ internal sealed unsafe class ConvKernel : Kernel
             return KernelCreateResult.BadType(context.InputType(0));
         }
         int rank = context.InputRank(1);
-        return rank is -1 or (>= 3 and <= 5) ? new ConvKernel(context.Attributes)
-            : KernelCreateResult.Unsupported($"a weight of rank {rank} (1 to 3 spatial axes are supported)");
+        if (rank is not (-1 or (>= 3 and <= 5)))
+        {
+            return KernelCreateResult.Unsupported($"a weight of rank {rank} (1 to 3 spatial axes are supported)");
+        }
+        int group = checked((int)context.Attributes.GetInt("group", 1));
+        var constant = context.ConstantInput(1);
+        // PERF: depthwise weights are read directly; every other constant weight is packed for SGEMM once.
+        bool depthwise = constant is { Dimensions.Length: >= 3 } w && w.Dimensions[1] == 1 && w.Dimensions[0] == group;
+        var weights = constant is null || depthwise ? null : ConvWeights.TryPack(constant, group);
+        return new ConvKernel(context.Attributes, group, weights, float.NegativeInfinity, float.PositiveInfinity);
     }
 
     public static void Register(KernelTable.Builder table) => table.Add("Conv", Create);
+
+    /// <summary>This convolution followed by min(max(y, <paramref name="low"/>), <paramref name="high"/>).</summary>
+    public ConvKernel WithActivation(float low, float high) => new(_attributes, _group, _weights, low, high);
 
     public override void Execute(KernelContext context)
     {
@@ -39,7 +65,8 @@ internal sealed unsafe class ConvKernel : Kernel
         var w = context.Input(1);
         var bias = context.OptionalInput(2);
         int n = x.Shape[0], c = x.Shape[1], m = w.Shape[0], spatial = x.Rank - 2;
-        if (w.Rank != x.Rank || _group < 1 || c % _group != 0 || m % _group != 0 || w.Shape[1] != c / _group)
+        if (w.Rank != x.Rank || _group < 1 || c % _group != 0 || m % _group != 0 || w.Shape[1] != c / _group
+            || bias is not null && bias.Length != m)
         {
             throw new InvalidOperationException($"Conv input {ShapeMath.Format(x.Shape)}, weight {ShapeMath.Format(w.Shape)} and group {_group} do not match.");
         }
@@ -49,26 +76,30 @@ internal sealed unsafe class ConvKernel : Kernel
             (float*)y.Address, n, c, m, _group);
         if (c / _group == 1 && m / _group == 1)
         {
-            DepthwiseConv.Run(job, context.ParallelOptions);
+            DepthwiseConv.Run(job, Low, High, context.ParallelOptions);
         }
         else
         {
-            RunGemm(context, job);
+            RunGemm(context, job, w);
         }
     }
 
-    private static void RunGemm(KernelContext context, ConvJob job)
+    private void RunGemm(KernelContext context, ConvJob job, Tensor w)
     {
         var g = job.Geometry;
         int cg = job.Channels / job.Groups, mg = job.Filters / job.Groups;
         int k = cg * g.KernelSize, p = g.OutputSize;
         bool direct = g.KernelSize == 1 && g.Stride.All(s => s == 1) && g.PadBegin.All(v => v == 0) && g.PadEnd.All(v => v == 0);
         var col = direct ? null : context.Allocate(ElementType.Float, [k, p]);
+        var weights = _weights is { } packed && packed.Matches(w.Shape, job.Groups) ? packed : null;
+        var scratch = weights is null ? context.Allocate(ElementType.Float, [checked((int)PackedMatrix.Size(mg, k))]) : null;
         try
         {
-            for (int b = 0; b < job.Batch; b++)
+            for (int grp = 0; grp < job.Groups; grp++)
             {
-                for (int grp = 0; grp < job.Groups; grp++)
+                var a = weights?.Group(grp) ?? PackedMatrix.Pack(job.W + (long)grp * mg * k, k, mg, k, (float*)scratch!.Address);
+                var epilogue = new GemmEpilogue(job.Bias is null ? null : job.Bias + grp * mg, Low, High);
+                for (int b = 0; b < job.Batch; b++)
                 {
                     float* xg = job.X + ((long)b * job.Channels + grp * cg) * g.InputSize;
                     float* src = xg;
@@ -78,33 +109,22 @@ internal sealed unsafe class ConvKernel : Kernel
                         Im2Col.Run(xg, cg, g, src, context.ParallelOptions);
                     }
                     float* yg = job.Y + ((long)b * job.Filters + grp * mg) * p;
-                    Sgemm.Multiply(job.W + (long)grp * mg * k, k, src, p, yg, p, mg, p, k, false, context.ParallelOptions);
+                    PackedSgemm.Multiply(a, src, p, yg, p, p, epilogue, context.ParallelOptions);
                 }
             }
         }
         finally
         {
-            if (col is not null)
-            {
-                context.Release(col);
-            }
+            ReleaseIfNotNull(context, col);
+            ReleaseIfNotNull(context, scratch);
         }
-        AddBias(job, p);
     }
 
-    private static void AddBias(ConvJob job, int p)
+    private static void ReleaseIfNotNull(KernelContext context, Tensor? t)
     {
-        if (job.Bias is null)
+        if (t is not null)
         {
-            return;
-        }
-        for (int b = 0; b < job.Batch; b++)
-        {
-            for (int f = 0; f < job.Filters; f++)
-            {
-                var row = new Span<float>(job.Y + ((long)b * job.Filters + f) * p, p);
-                System.Numerics.Tensors.TensorPrimitives.Add(row, job.Bias[f], row);
-            }
+            context.Release(t);
         }
     }
 }

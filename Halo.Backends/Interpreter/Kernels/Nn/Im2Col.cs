@@ -9,17 +9,19 @@ internal static unsafe class Im2Col
     {
         int rows = channels * g.KernelSize;
         nint px = (nint)x, pc = (nint)col;
-        if (rows < 8 || parallel.MaxDegreeOfParallelism <= 1)
+        long work = (long)rows * g.OutputSize;
+        int chunks = work < 1 << 16 ? 1 : ParallelChunks.ChunksFor(parallel);
+        ParallelChunks.Run(rows, chunks, 4, parallel, (first, end) =>
         {
-            for (int r = 0; r < rows; r++)
+            for (int r = first; r < end; r++)
             {
                 Row((float*)px, g, r, (float*)pc);
             }
-            return;
-        }
-        Parallel.For(0, rows, parallel, r => Row((float*)px, g, r, (float*)pc));
+        });
     }
 
+    // PERF: hot loop; compiled fully optimized at once instead of going through tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Row(float* x, SpatialGeometry g, int r, float* col)
     {
         int kvol = g.KernelSize;

@@ -40,6 +40,11 @@ internal sealed unsafe class PoolKernel<T> : Kernel
         int[] shape = [x.Shape[0], x.Shape[1], .. g.OutputShape(spatial)];
         var y = context.AllocateOutput(0, x.ElementType, shape);
         var indices = _max && context.OutputCount > 1 ? context.AllocateOutput(1, ElementType.Int64, shape) : null;
+        if (_max && indices is null && typeof(T) == typeof(float) && MaxPool2d.Supports(g))
+        {
+            MaxPool2d.Run(g, (float*)x.Address, (float*)y.Address, x.Shape[0] * x.Shape[1], context.ParallelOptions);
+            return;
+        }
         nint px = (nint)x.Address, py = (nint)y.Address, pi = indices is null ? 0 : indices.Address;
         Parallel.For(0, x.Shape[0] * x.Shape[1], context.ParallelOptions, plane =>
         {
