@@ -51,7 +51,7 @@ internal static class CompileCommand
             var passOptions = graphOptions.Read(parse, diagnostics);
             if (passOptions is null)
             {
-                DiagnosticWriter.Write([.. diagnostics], parse.InvocationConfiguration.Error);
+                DiagnosticWriter.Write(diagnostics.ToImmutable(), parse.InvocationConfiguration.Error);
                 return 1;
             }
             var request = new CompileRequest(parse.GetValue(model)!.FullName, outputPath, parse.GetValue(format), codeGen)
@@ -76,7 +76,12 @@ internal static class CompileCommand
         var compilation = pipeline.CreateCompilation(request.ModelPath, HaloCompilationOptions.Default with { Format = request.Format });
         if (compilation.GetImportedModel() is { } imported)
         {
-            var graphInputs = imported.Graph.Inputs.Select(i => (imported.Graph.NameOf(new ValueRef(i, 0)) ?? string.Empty, i.Type));
+            // The compiled inputs: the named values of --inputs (extraction runs first), else the graph's inputs.
+            var importedGraph = imported.Graph;
+            var graphInputs = request.Passes.Subgraph.Inputs.IsDefaultOrEmpty
+                ? importedGraph.Inputs.Select(i => (importedGraph.NameOf(new ValueRef(i, 0)) ?? string.Empty, i.Type))
+                : importedGraph.ValueNames.Where(v => request.Passes.Subgraph.Inputs.Contains(v.Value))
+                    .Select(v => (v.Value, v.Key.Type));
             compilation = compilation.AddPasses([.. CompilePasses.Create(CompileGraphOptions.WithDefaultBatch(request.Passes, graphInputs))]);
         }
         var result = compilation.GetModel();

@@ -81,7 +81,7 @@ internal sealed class CompileGraphOptions
     /// </summary>
     public static CompilePassOptions WithDefaultBatch(CompilePassOptions options, IEnumerable<(string Name, IrType Type)> inputs)
     {
-        if (options.InputShapes.BatchSize is not null || !options.Subgraph.Inputs.IsDefaultOrEmpty)
+        if (options.InputShapes.BatchSize is not null)
         {
             return options;
         }
