@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "eng/test.sh: the .NET SDK (dotnet) is required; see README.md" >&2; exit 1; }
+# The native runtime (CMake, g++) and the native tests (zlib for the MNIST sample) need these Debian packages.
+bash eng/install-prereqs.sh
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 dotnet build Halo.sln -c Release -nologo -clp:ErrorsOnly
