@@ -9,7 +9,7 @@ case_dir="$root/../shared/corpora/torchvision/$model"
 out="${2:-$root/artifacts/classification/$model}"
 
 bash "$root/eng/install-prereqs.sh"
-dotnet build "$root/Halo.Cli/Halo.Cli.csproj" -c Release -nologo -v quiet
+dotnet build "$root/Halo.Cli/Halo.Cli.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
 bin="$root/Halo.Cli/bin/Release/net10.0"
 include="$bin/odla/include"
 lib="$bin/runtimes/linux-x64/native"

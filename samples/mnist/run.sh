@@ -10,7 +10,7 @@ mkdir -p "$out"
 
 bash "$root/eng/install-prereqs.sh"
 # Builds the halo tool and, through Halo.Odla.Native, the reference runtime and the ODLA headers.
-dotnet build "$root/Halo.Cli/Halo.Cli.csproj" -c Release -nologo -v quiet
+dotnet build "$root/Halo.Cli/Halo.Cli.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
 bin="$root/Halo.Cli/bin/Release/net10.0"
 include="$bin/odla/include"
 lib="$bin/runtimes/linux-x64/native"
