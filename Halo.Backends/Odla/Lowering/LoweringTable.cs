@@ -36,6 +36,7 @@ internal sealed class LoweringTable
         ConvolutionLowerings.Register(builder);
         PoolLowerings.Register(builder);
         NormalizationLowerings.Register(builder);
+        LayoutLowerings.Register(builder);
         MatrixLowerings.Register(builder);
         ReductionLowerings.Register(builder);
         ShapeLowerings.Register(builder);
