@@ -2,6 +2,8 @@ using System.Runtime.InteropServices;
 using Halo.Backends.Odla;
 using Halo.Core.Compilation;
 using Halo.Core.IR;
+using Halo.Core.IR.Types;
+using Halo.Core.Semantics;
 using Halo.Frontends.Onnx;
 using Halo.Odla.Native;
 using Halo.Odla.Native.Loading;
@@ -9,6 +11,7 @@ using Halo.Odla.Native.Toolchain;
 using Halo.Passes.Layout;
 using Halo.Passes.Options;
 using Halo.Tests.Odla.Native.Toolchain;
+using Halo.Tests.Passes;
 using Halo.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
@@ -66,6 +69,36 @@ public sealed class OdlaLayoutEndToEndTests
     }
 
     [Test]
+    public async Task EveryLayoutOperator_ChannelLastOnReferenceRuntime_MatchesReferenceEvaluator()
+    {
+        var graph = LayoutBlock();
+        var reordered = PassTestSupport.Run(new ReorderDataLayout(new DataLayoutOptions { Target = DataLayout.ChannelLast }), graph);
+        float[] x = [.. Enumerable.Range(0, 3 * 8 * 8).Select(i => ((i * 7) % 17 - 8) * 0.125f)];
+        var expected = ReferenceEvaluator.Default.Evaluate(graph, [new TensorValue(TensorData.FromFloats(x, 1, 3, 8, 8))]);
+        var artifacts = OdlaTestGraphs.Generate(reordered, OdlaCodeGenOptions.Default with { EntryFunctionName = "model" });
+        foreach (string call in new[] { "odla_Conv", "odla_MaxPool", "odla_BatchNormalization", "odla_AveragePool" })
+        {
+            Assert.That(OdlaTestGraphs.Call(artifacts.SourceText, call), Does.Contain("ODLA_CHANNELS_LAST"), call);
+        }
+        Assert.That(artifacts.SourceText, Does.Not.Contain("ODLA_CHANNELS_FIRST"));
+
+        using CompiledModelLibrary model = CompiledModelLibrary.Load(await BuildAsync(artifacts), "model");
+        var reference = expected.Select(v => ((TensorValue)v).Data).ToArray();
+        byte[][] outputs = [.. reference.Select(r => new byte[r.Bytes.Length])];
+        model.Run([MemoryMarshal.AsBytes(x.AsSpan()).ToArray()], [.. outputs.Select(o => (Memory<byte>)o)]);
+
+        for (int o = 0; o < outputs.Length; o++)
+        {
+            var actual = MemoryMarshal.Cast<byte, float>(outputs[o]);
+            var wanted = reference[o].AsSpan<float>();
+            for (int i = 0; i < wanted.Length; i++)
+            {
+                Assert.That(actual[i], Is.EqualTo(wanted[i]).Within(1e-5 + (1e-4 * Math.Abs(wanted[i]))), $"output {o} element {i}");
+            }
+        }
+    }
+
+    [Test]
     public void Resnet18_RemoveInputTranspose_DropsTheInputTransposeFromTheCode()
     {
         string caseDir = Path.Combine(RepositoryPaths.Corpora, "torchvision", "resnet18");
@@ -100,6 +133,27 @@ public sealed class OdlaLayoutEndToEndTests
         var model = compilation.GetModel();
         Assert.That(compilation.GetDiagnostics().Where(d => d.IsError), Is.Empty);
         return model!.Graph;
+    }
+
+    /// <summary>x [1,3,8,8] → Conv(bias, pads) → Relu → MaxPool → BatchNormalization → AveragePool(pads, count_include_pad)
+    /// as output z, and its GlobalAveragePool as output y: every operator <see cref="ReorderDataLayout"/> makes channel-last.</summary>
+    private static Graph LayoutBlock()
+    {
+        static float[] Values(int count, float scale, float shift = 0) => [.. Enumerable.Range(0, count).Select(i => ((i % 11) - 5) * scale + shift)];
+        var b = new GraphBuilder(opsets: PassTestSupport.Opset17);
+        var x = b.AddInput("x", TensorType.Of(ElementType.Float, 1, 3, 8, 8));
+        var w = b.AddConstant("w", TensorData.FromFloats(Values(4 * 3 * 3 * 3, 0.05f), 4, 3, 3, 3));
+        var bias = b.AddConstant("bias", TensorData.FromFloats(Values(4, 0.1f), 4));
+        var conv = b.AddOp("Relu", b.AddOp("Conv", [x, w, bias], OdlaTestGraphs.Attrs(("pads", new long[] { 1, 1, 1, 1 })))[0]);
+        var pool = b.AddOp("MaxPool", [conv], OdlaTestGraphs.Attrs(("kernel_shape", new long[] { 2, 2 }), ("strides", new long[] { 2, 2 })))[0];
+        var stats = Enumerable.Range(0, 4).Select(i => b.AddConstant("bn" + i, TensorData.FromFloats(Values(4, 0.02f * (i + 1), 1f), 4))).ToArray();
+        var norm = b.AddOp("BatchNormalization", [pool, .. stats], OdlaTestGraphs.Attrs(("epsilon", 1e-3f)))[0];
+        var average = b.AddOp("AveragePool", [norm], OdlaTestGraphs.Attrs(("kernel_shape", new long[] { 3, 2 }), ("pads", new long[] { 1, 0, 1, 1 }),
+            ("count_include_pad", 1L)))[0];
+        b.AddOutput(b.AddOp("GlobalAveragePool", average), "y");
+        b.AddOutput(average, "z");
+        Assert.That(b.Diagnostics, Is.Empty);
+        return b.Build("block");
     }
 
     private async Task<string> BuildAsync(OdlaArtifacts artifacts)
