@@ -77,6 +77,29 @@ public sealed class CompileGraphOptionsTests
     }
 
     [Test]
+    public void Compile_ReorderDataLayout_ConvolutionsRunChannelLastAndInputTransposeCanBeRemoved()
+    {
+        string model = Path.Combine(RepositoryPaths.Corpora, "onnx-node", "test_conv_with_strides_padding", "model.onnx");
+        string source = Path.Combine(_folder, "c.cc");
+        string header = Path.Combine(_folder, "c.h");
+        var plain = CliRunner.Run("compile", model, "--entry-func-name", "c", "-o", source);
+        Assert.That(plain.ExitCode, Is.Zero, plain.Error);
+        Assert.That(File.ReadAllText(source), Does.Contain("ODLA_CHANNELS_FIRST").And.Not.Contain("ODLA_CHANNELS_LAST"));
+        string nchwHeader = File.ReadAllText(header);
+
+        var last = CliRunner.Run("compile", model, "--entry-func-name", "c", "-o", source, "--reorder-data-layout", "channel-last");
+        Assert.That(last.ExitCode, Is.Zero, last.Error);
+        Assert.That(File.ReadAllText(source), Does.Contain("ODLA_CHANNELS_LAST").And.Contain("odla_Transpose("));
+        Assert.That(File.ReadAllText(header), Is.EqualTo(nchwHeader));
+
+        var removed = CliRunner.Run("compile", model, "--entry-func-name", "c", "-o", source, "--reorder-data-layout", "channel-last",
+            "--remove-input-transpose", "--remove-output-transpose");
+        Assert.That(removed.ExitCode, Is.Zero, removed.Error);
+        Assert.That(File.ReadAllText(source), Does.Contain("ODLA_CHANNELS_LAST").And.Not.Contain("odla_Transpose("));
+        Assert.That(File.ReadAllText(header), Does.Contain("x[1 * 7 * 5 * 1]"));
+    }
+
+    [Test]
     public void Compile_MalformedInputShape_ReportsHALO3101AndWritesNothing()
     {
         var (code, _, error) = CliRunner.Run("compile", Mnist, "-o", Path.Combine(_folder, "m.cc"), "--input-shape", "x:3xy");
