@@ -7,12 +7,13 @@ internal static class ModelExecutors
 {
     public const string Default = "interpret";
 
-    public static IReadOnlyList<string> Names { get; } = ["interpret", "reference"];
+    public static IReadOnlyList<string> Names { get; } = ["interpret", "reference", OdlaExecutor.BackendName];
 
     public static IModelExecutor? Create(string name, OperatorRegistry registry) => name switch
     {
         "interpret" => new InterpreterExecutor(threads: null),
         "reference" => new ReferenceExecutor(registry),
+        OdlaExecutor.BackendName => new OdlaExecutor(registry),
         _ => null,
     };
 }
