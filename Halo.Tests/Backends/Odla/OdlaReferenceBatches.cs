@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Halo.Backends.Odla;
 using Halo.Cli.Execution;
 using Halo.Core.Compilation;
 using Halo.Core.Diagnostics;
 using Halo.Core.IR;
+using Halo.Passes.Inference;
 
 namespace Halo.Tests.Backends.Odla;
 
@@ -14,33 +18,67 @@ internal sealed class OdlaReferenceBatches(IReadOnlyList<string> caseDirs, Compi
     public const int BatchSize = 100;
 
     private readonly Dictionary<string, int> _indexOf = caseDirs.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i, StringComparer.Ordinal);
-    private readonly Lazy<(OdlaModelBatch Batch, Dictionary<int, int> Slots)>[] _batches = [.. Enumerable.Range(0, (caseDirs.Count + BatchSize - 1) / BatchSize)
-        .Select(b => new Lazy<(OdlaModelBatch, Dictionary<int, int>)>(() => Build(caseDirs, b, pipeline, settings)))];
+    private readonly Lazy<(OdlaModelBatch Batch, Dictionary<int, Slot> Slots)>?[] _batches = new Lazy<(OdlaModelBatch, Dictionary<int, Slot>)>?[(caseDirs.Count + BatchSize - 1) / BatchSize];
+
+    /// <summary>The cases run with inputs bound as constants (<see cref="OdlaReferenceInputBinder"/>).</summary>
+    public ConcurrentDictionary<string, bool> Specialized { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The executor of one case (its batch is built if needed); the model of a case that did not import
     /// never reaches it, as <see cref="BackendTestCase"/> reports the import diagnostics first.</summary>
     public IModelExecutor ExecutorFor(string caseDir)
     {
         int index = _indexOf[caseDir];
-        var (batch, slots) = _batches[index / BatchSize].Value;
-        return slots.TryGetValue(index, out int slot) ? new OdlaBatchEntryExecutor(batch, slot) : new Unbuilt();
+        int number = index / BatchSize;
+        lock (_batches)
+        {
+            _batches[number] ??= new(() => Build(caseDirs, number, pipeline, settings));
+        }
+        var (batch, slots) = _batches[number]!.Value;
+        return slots.TryGetValue(index, out var slot) ? new CaseExecutor(batch, slot) : new Unbuilt();
     }
 
-    private static (OdlaModelBatch, Dictionary<int, int>) Build(IReadOnlyList<string> caseDirs, int batch, CompilationPipeline pipeline,
+    private (OdlaModelBatch, Dictionary<int, Slot>) Build(IReadOnlyList<string> caseDirs, int batch, CompilationPipeline pipeline,
         OdlaBuildSettings settings)
     {
         var models = new List<OdlaBatchModel>();
-        var slots = new Dictionary<int, int>();
+        var slots = new Dictionary<int, Slot>();
         for (int i = batch * BatchSize; i < Math.Min(caseDirs.Count, (batch + 1) * BatchSize); i++)
         {
             var compilation = pipeline.CreateCompilation(Path.Combine(caseDirs[i], "model.onnx"), options: null);
             if (compilation.GetModel() is { } model && !compilation.GetDiagnostics().Any(d => d.IsError))
             {
-                slots[i] = models.Count;
-                models.Add(new OdlaBatchModel(Path.GetFileName(caseDirs[i]), model.Graph));
+                string name = Path.GetFileName(caseDirs[i]);
+                var bound = NeedsStaticOperands(model, pipeline) ? OdlaReferenceInputBinder.Bind(caseDirs[i], compilation.GetImportedModel()!, pipeline) : null;
+                if (bound is { } b)
+                {
+                    Specialized[name] = true;
+                }
+                slots[i] = new Slot(models.Count, bound?.KeptInputs);
+                models.Add(new OdlaBatchModel(name, bound?.Model.Graph ?? model.Graph));
             }
         }
         return (OdlaModelBatch.Build(models, pipeline.Registry, settings), slots);
+    }
+
+    /// <summary>Whether code generation fails only for lack of static shapes or constant operands.</summary>
+    private static bool NeedsStaticOperands(HaloModel model, CompilationPipeline pipeline)
+    {
+        var graph = new TypeReinferrer(pipeline.Registry).Rewrite(model.Graph);
+        var errors = new OdlaCodeGenerator().Generate(graph, new OdlaCodeGenOptions { EntryFunctionName = "probe" }).Diagnostics.Where(d => d.IsError).ToList();
+        return errors.Count > 0 && errors.All(d => d.Id is "HALO4102" or "HALO4104");
+    }
+
+    private sealed record Slot(int Index, ImmutableArray<int>? KeptInputs);
+
+    private sealed class CaseExecutor(OdlaModelBatch batch, Slot slot) : IModelExecutor
+    {
+        public string Name => OdlaExecutor.BackendName;
+
+        public IPreparedModel? Prepare(HaloModel model, DiagnosticBag diagnostics)
+        {
+            var prepared = batch.Prepare(slot.Index, diagnostics);
+            return prepared is not null && slot.KeptInputs is { } kept ? new OdlaReferenceBoundModel(prepared, kept) : prepared;
+        }
     }
 
     /// <summary>For a case whose import failed: never asked to prepare (the import diagnostics come first).</summary>

@@ -56,6 +56,11 @@ public sealed partial class OdlaReferenceConformanceTests
             File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, "odla-reference-failures.txt"),
                 s_failures.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "  " + p.Value));
         }
+        if (s_batches.IsValueCreated)
+        {
+            File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, "odla-reference-specialized.txt"),
+                s_batches.Value.Specialized.Keys.Order(StringComparer.Ordinal));
+        }
     }
 
     private static List<string> CaseDirs()
@@ -68,6 +73,8 @@ public sealed partial class OdlaReferenceConformanceTests
     private static string Reason(string failure)
     {
         string line = failure.Split('\n')[0].Trim();
+        int error = line.IndexOf("error HALO", StringComparison.Ordinal);
+        line = error >= 0 ? line[(error + "error ".Length)..] : line;
         line = CachePath().Replace(line, "");
         return line.Length > 200 ? line[..200] : line;
     }
