@@ -10,8 +10,8 @@ using Halo.Core.Semantics;
 namespace Halo.Tests.Backends.Odla;
 
 /// <summary>
-/// ODLA code needs static shapes, but many node-test cases pass shape operands (axes, pads, repeats, sizes) as graph
-/// inputs. For such a case the conformance run binds the small integer inputs that are equal in every data set as
+/// ODLA code needs static shapes, but many node-test cases pass shape operands (axes, pads, repeats, sizes) and scalar
+/// bounds as graph inputs. For such a case the conformance run binds the small integer inputs and the scalars that are equal in every data set as
 /// constants and runs the standard passes again: the code is specialized on the case's data, as a deployment with
 /// fixed shapes would be. The bound inputs, equal in every data set, are dropped from the call.
 /// </summary>
@@ -29,8 +29,7 @@ internal static class OdlaReferenceInputBinder
         for (int i = 0; i < graph.Inputs.Length; i++)
         {
             var input = graph.Inputs[i];
-            if (input.Type is TensorType { ElementType: ElementType.Int64 or ElementType.Int32 } && SameInEverySet(sets, i, input.Type) is { } data
-                && data.ElementCount <= MaxBoundElements)
+            if (IsOperandLike(input.Type) && SameInEverySet(sets, i, input.Type) is { } data && data.ElementCount <= MaxBoundElements)
             {
                 bound[input] = data;
             }
@@ -45,6 +44,10 @@ internal static class OdlaReferenceInputBinder
         var compilation = pipeline.CreateCompilation(specialized, options: null);
         return compilation.GetModel() is { } model && !compilation.GetDiagnostics().Any(d => d.IsError) ? (model, kept) : null;
     }
+
+    /// <summary>Integer tensors (axes, pads, sizes...) and scalars (Clip's bounds, Pad's value).</summary>
+    private static bool IsOperandLike(IrType type) => type is TensorType { ElementType: ElementType.Int64 or ElementType.Int32 }
+        || (type is TensorType { Shape: { IsRanked: true, Rank: 0 }, ElementType: not ElementType.String });
 
     private static TensorData? SameInEverySet(List<string> sets, int index, IrType type)
     {
