@@ -158,12 +158,10 @@ internal sealed class OdlaModelBatch
                 string temporary = OdlaBuildFiles.TemporaryBeside(objectPath);
                 var compiled = await toolchain.CompileAsync(entry.SourcePath!, temporary, options, token).ConfigureAwait(false);
                 entry.Diagnostics.AddRange(compiled.Diagnostics);
-                if (!compiled.Success)
+                if (!compiled.Success || !TryMove(temporary, objectPath, [entry]))
                 {
-                    File.Delete(temporary);
                     return;
                 }
-                File.Move(temporary, objectPath, overwrite: true);
             }
             entry.ObjectPath = objectPath;
         }).ConfigureAwait(false);
@@ -191,7 +189,6 @@ internal sealed class OdlaModelBatch
             Libraries = [LibraryName(runtime.LibraryPath)],
             RunPaths = [runtime.LibraryDirectory],
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(library)!);
         string temporary = OdlaBuildFiles.TemporaryBeside(library);
         var result = await toolchain.LinkAsync(objects, temporary, NativeOutputKind.SharedLibrary, options,
             linkCxxRuntime: settings.Target == OdlaTarget.Cxx).ConfigureAwait(false);
@@ -201,11 +198,27 @@ internal sealed class OdlaModelBatch
             {
                 entry.Diagnostics.AddRange(result.Diagnostics);
             }
-            File.Delete(temporary);
             return null;
         }
-        File.Move(temporary, library, overwrite: true);
-        return library;
+        return TryMove(temporary, library, linked) ? library : null;
+    }
+
+    /// <summary>Renames a finished output into place; an I/O failure is HALO4951 for <paramref name="entries"/>.</summary>
+    private static bool TryMove(string temporary, string destination, IReadOnlyList<OdlaBatchEntry> entries)
+    {
+        try
+        {
+            File.Move(temporary, destination, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var entry in entries)
+            {
+                entry.Diagnostics.Report(OdlaExecutionDiagnostics.BuildFolderNotWritable, null, Path.GetDirectoryName(destination), e.Message.TrimEnd('.'));
+            }
+            return false;
+        }
     }
 
     /// <summary><c>odla_reference</c> for <c>libodla_reference.so</c>; other file names are linked by exact name.</summary>
