@@ -144,8 +144,11 @@ odla_value odla_Clamp(odla_value input, odla_float32 lo, odla_float32 hi, const 
   return Guard<odla_value>(nullptr, [&] {
     return Unary<UnaryFamily::Numeric>("odla_Clamp", input, value_id, [lo, hi](auto x) {
       using T = decltype(x);
-      T low = static_cast<T>(lo), high = static_cast<T>(hi);
-      return x < low ? low : (x > high ? high : x);
+      // Compare in double: casting an infinite or out-of-range bound to an integer type is undefined. ONNX:
+      // min(max(x, lo), hi), so hi wins when lo > hi.
+      const double v = static_cast<double>(x);
+      const double r = std::min(std::max(v, static_cast<double>(lo)), static_cast<double>(hi));
+      return r == v ? x : static_cast<T>(r);
     });
   });
 }
