@@ -32,6 +32,16 @@ public sealed class OdlaReferenceCliTests
     }
 
     [Test]
+    public void Check_BatchWithOneUnsupportedCase_ReportsItAndRunsTheOthers()
+    {
+        var (code, output, _) = CliRunner.Run("check", "--backend", "odla-reference", Case("test_relu"), Case("test_det_2d"), Case("test_sigmoid"));
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("ok   test_relu").And.Contain("ok   test_sigmoid").And.Contain("FAIL test_det_2d").And.Contain("HALO4101"));
+        Assert.That(output.TrimEnd().Split('\n')[^1], Is.EqualTo("2 passed, 1 failed"));
+    }
+
+    [Test]
     public void Run_WithInputFile_PrintsOutput()
     {
         string model = Path.Combine(Case("test_relu"), "model.onnx");
