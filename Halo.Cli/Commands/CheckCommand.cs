@@ -33,9 +33,13 @@ internal static class CheckCommand
         }
         int passed = 0;
         int failed = 0;
+        // PERF: native code for many cases is built in batches, one library per batch.
+        var batched = executor is OdlaExecutor odla && cases.Length > 1
+            ? new OdlaBatchedCases([.. cases.Select(c => c.FullName)], pipeline, odla, format)
+            : null;
         foreach (var dir in cases)
         {
-            string? failure = BackendTestCase.Run(dir.FullName, pipeline, executor, rtol, atol, format);
+            string? failure = BackendTestCase.Run(dir.FullName, pipeline, batched?.ExecutorFor(dir.FullName) ?? executor, rtol, atol, format);
             output.WriteLine(failure is null ? $"ok   {dir.Name}" : $"FAIL {dir.Name}: {failure}");
             _ = failure is null ? passed++ : failed++;
         }

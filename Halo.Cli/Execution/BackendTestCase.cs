@@ -59,7 +59,7 @@ internal static class BackendTestCase
     }
 
     /// <summary><c>model.onnx</c> when present, else the first other <c>model.*</c> file by name.</summary>
-    private static string? FindModel(string dir)
+    internal static string? FindModel(string dir)
     {
         string onnx = Path.Combine(dir, "model.onnx");
         return File.Exists(onnx) ? onnx

@@ -7,7 +7,7 @@ internal static class ModelExecutors
 {
     public const string Default = "interpret";
 
-    public static IReadOnlyList<string> Names { get; } = ["interpret", "reference"];
+    public static IReadOnlyList<string> Names { get; } = ["interpret", "reference", OdlaExecutor.BackendName];
 
     /// <summary>The backend <paramref name="name"/>, or null; <paramref name="threads"/> (null: the processor count)
     /// is the interpreter's degree of parallelism.</summary>
@@ -15,6 +15,7 @@ internal static class ModelExecutors
     {
         "interpret" => new InterpreterExecutor(threads),
         "reference" => new ReferenceExecutor(registry),
+        OdlaExecutor.BackendName => new OdlaExecutor(registry),
         _ => null,
     };
 }

@@ -12,8 +12,11 @@ internal static class IndexLowerings
         .Add("GatherND", c => c.Define(0, $"odla_GatherND({c.Value(0)}, {c.Value(1)}, {LoweringContext.I(c.Int("batch_dims", 0))}, " +
             $"{c.OutputShapeExpression()}, {c.OutputId()})"))
         .Add("TopK", TopK)
-        .Add("CumSum", c => c.Define(0, $"odla_CumSum({c.Value(0)}, {c.Value(1)}, {LoweringContext.B(c.Int("exclusive", 0) != 0)}, " +
-            $"{LoweringContext.B(c.Int("reverse", 0) != 0)}, {c.OutputId()})"))
+        .Add("CumSum", c => c.Constant(1) is null
+            // The runtime reads the axis when the computation is built.
+            ? c.Unsupported("the axis must be a constant scalar; fold it with the standard passes")
+            : c.Define(0, $"odla_CumSum({c.Value(0)}, {c.Value(1)}, {LoweringContext.B(c.Int("exclusive", 0) != 0)}, " +
+                $"{LoweringContext.B(c.Int("reverse", 0) != 0)}, {c.OutputId()})"))
         .Add("OneHot", OneHot)
         .Add("Resize", Resize, minVersion: 10)
         .Add("Upsample", Resize, minVersion: 7)

@@ -12,6 +12,31 @@ using odla_ref::UnaryFamily;
 
 namespace {
 
+// ONNX Pow allows an exponent type other than the base type (e.g. float32 ^ int64); computes in double and casts
+// to the base type, like the ONNX reference (numpy power then astype).
+odla_value MixedPow(odla_value base, odla_value exponent, odla_value_id id) {
+  const char* op = "odla_Pow";
+  const odla_ref::Dims out = odla_ref::BroadcastDims(base->type.dims, exponent->type.dims, op);
+  const odla_ref::Dims sa = odla_ref::BroadcastStrides(base->type.dims, out);
+  const odla_ref::Dims sb = odla_ref::BroadcastStrides(exponent->type.dims, out);
+  odla_ref::Kernel kernel;
+  odla_ref::DispatchNumeric(base->type.element_type, op, [&](auto base_tag) {
+    using T = decltype(base_tag);
+    odla_ref::DispatchNumeric(exponent->type.element_type, op, [&](auto exponent_tag) {
+      using E = decltype(exponent_tag);
+      kernel = [out, sa, sb](const std::vector<const void*>& in, const std::vector<void*>& res) {
+        const T* x = static_cast<const T*>(in[0]);
+        const E* y = static_cast<const E*>(in[1]);
+        T* z = static_cast<T*>(res[0]);
+        odla_ref::ForEachBroadcast(out, sa, sb, [&](int64_t o, int64_t i, int64_t j) {
+          z[o] = static_cast<T>(std::pow(static_cast<double>(x[i]), static_cast<double>(y[j])));
+        });
+      };
+    });
+  });
+  return odla_ref::AddNode1(op, {base, exponent}, odla_ref::TensorType{base->type.element_type, out}, id, std::move(kernel));
+}
+
 template <typename T>
 T CheckedDivide(T a, T b) {
   if constexpr (std::is_integral_v<T>) {
@@ -106,6 +131,9 @@ ODLA_REF_UNARY_X(Tanh, Float, std::tanh(x))
 
 odla_value odla_Pow(odla_value base, odla_value exponent, const odla_value_id value_id) {
   return Guard<odla_value>(nullptr, [&] {
+    odla_ref::CheckInput(base, "odla_Pow", 0);
+    odla_ref::CheckInput(exponent, "odla_Pow", 1);
+    if (base->type.element_type != exponent->type.element_type) return MixedPow(base, exponent, value_id);
     return Binary<BinaryFamily::Arithmetic>("odla_Pow", base, exponent, value_id, [](auto a, auto b) {
       return static_cast<decltype(a)>(std::pow(static_cast<double>(a), static_cast<double>(b)));
     });
@@ -144,8 +172,11 @@ odla_value odla_Clamp(odla_value input, odla_float32 lo, odla_float32 hi, const 
   return Guard<odla_value>(nullptr, [&] {
     return Unary<UnaryFamily::Numeric>("odla_Clamp", input, value_id, [lo, hi](auto x) {
       using T = decltype(x);
-      T low = static_cast<T>(lo), high = static_cast<T>(hi);
-      return x < low ? low : (x > high ? high : x);
+      // Compare in double: casting an infinite or out-of-range bound to an integer type is undefined. ONNX:
+      // min(max(x, lo), hi), so hi wins when lo > hi.
+      const double v = static_cast<double>(x);
+      const double r = std::min(std::max(v, static_cast<double>(lo)), static_cast<double>(hi));
+      return r == v ? x : static_cast<T>(r);
     });
   });
 }

@@ -52,8 +52,14 @@ odla_value BuildReduce(const char* op, Reduce kind, odla_value input, odla_size_
       T* y = static_cast<T*>(res[0]);
       Acc init = 0;
       if (kind == Reduce::Prod) init = 1;
-      if (kind == Reduce::Max) init = static_cast<Acc>(std::numeric_limits<T>::lowest());
-      if (kind == Reduce::Min) init = static_cast<Acc>(std::numeric_limits<T>::max());
+      // ONNX: the max (min) of an empty set is -inf (+inf) for floating types, the type's bound for integers.
+      if constexpr (std::is_integral_v<T>) {
+        if (kind == Reduce::Max) init = static_cast<Acc>(std::numeric_limits<T>::lowest());
+        if (kind == Reduce::Min) init = static_cast<Acc>(std::numeric_limits<T>::max());
+      } else {
+        if (kind == Reduce::Max) init = -std::numeric_limits<Acc>::infinity();
+        if (kind == Reduce::Min) init = std::numeric_limits<Acc>::infinity();
+      }
       std::vector<Acc> acc(static_cast<size_t>(out_count), init);
       Dims counter(dims.size(), 0);
       int64_t o = 0;

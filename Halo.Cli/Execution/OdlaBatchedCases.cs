@@ -1,0 +1,64 @@
+using Halo.Core.Compilation;
+
+namespace Halo.Cli.Execution;
+
+/// <summary>
+/// <c>halo check --backend odla-reference</c> over many case folders: the models are built in batches of
+/// <see cref="BatchSize"/> into one library each (a compile per model, one link and one load per batch) instead of a
+/// library per model. A batch is built when its first case is asked for. Not thread-safe.
+/// </summary>
+/// <param name="caseDirs">The case folders, in the order they will be run.</param>
+/// <param name="pipeline">Imports the models (as <see cref="BackendTestCase"/> does).</param>
+/// <param name="executor">The settings to build with.</param>
+/// <param name="format">The forced model format, or null.</param>
+internal sealed class OdlaBatchedCases(IReadOnlyList<string> caseDirs, CompilationPipeline pipeline, OdlaExecutor executor, string? format)
+{
+    public const int BatchSize = 100;
+
+    private readonly Dictionary<string, IModelExecutor> _executors = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _built = [];
+    private readonly Dictionary<string, int> _indexOf = caseDirs.Select((d, i) => (d, i)).DistinctBy(p => p.d)
+        .ToDictionary(p => p.d, p => p.i, StringComparer.Ordinal);
+
+    /// <summary>The executor of the case in <paramref name="caseDir"/> (one of the folders given).</summary>
+    public IModelExecutor ExecutorFor(string caseDir)
+    {
+        if (!_executors.TryGetValue(caseDir, out var found))
+        {
+            if (!_indexOf.TryGetValue(caseDir, out int index))
+            {
+                return executor;
+            }
+            if (_built.Add(index / BatchSize))
+            {
+                BuildBatch(index / BatchSize * BatchSize);
+            }
+            found = _executors.GetValueOrDefault(caseDir, executor);
+        }
+        return found;
+    }
+
+    private void BuildBatch(int start)
+    {
+        var models = new List<OdlaBatchModel>();
+        var dirs = new List<string>();
+        for (int i = start; i < Math.Min(caseDirs.Count, start + BatchSize); i++)
+        {
+            if (BackendTestCase.FindModel(caseDirs[i]) is not { } path)
+            {
+                continue;
+            }
+            var compilation = pipeline.CreateCompilation(path, HaloCompilationOptions.Default with { Format = format });
+            if (compilation.GetModel() is { } model && !compilation.GetDiagnostics().Any(d => d.IsError))
+            {
+                models.Add(new OdlaBatchModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(caseDirs[i])), model.Graph));
+                dirs.Add(caseDirs[i]);
+            }
+        }
+        var batch = OdlaModelBatch.Build(models, pipeline.Registry, executor.Settings);
+        for (int m = 0; m < dirs.Count; m++)
+        {
+            _executors[dirs[m]] = new OdlaBatchEntryExecutor(batch, m);
+        }
+    }
+}
