@@ -2,9 +2,7 @@ using System.CommandLine;
 using Halo.Backends.Odla;
 using Halo.Core.Compilation;
 using Halo.Core.Diagnostics;
-using Halo.Core.IR.Green;
 using Halo.Passes.Analysis;
-using Halo.Passes.Inference;
 using Halo.Passes.Options;
 
 namespace Halo.Cli.Commands;
@@ -56,7 +54,8 @@ internal static class CompileCommand
             }
             var request = new CompileRequest(parse.GetValue(model)!.FullName, outputPath, parse.GetValue(format), codeGen)
             {
-                Passes = passOptions,
+                // As HALO: an unknown batch (TensorFlow's -1, a symbolic first dimension) compiles as 1 unless told otherwise.
+                Passes = passOptions with { InputShapes = passOptions.InputShapes with { UnknownBatchAsOne = true } },
             };
             return Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -74,16 +73,7 @@ internal static class CompileCommand
         }
         var pipeline = HaloHost.CreatePipeline();
         var compilation = pipeline.CreateCompilation(request.ModelPath, HaloCompilationOptions.Default with { Format = request.Format });
-        if (compilation.GetImportedModel() is { } imported)
-        {
-            // The compiled inputs: the named values of --inputs (extraction runs first), else the graph's inputs.
-            var importedGraph = imported.Graph;
-            var graphInputs = request.Passes.Subgraph.Inputs.IsDefaultOrEmpty
-                ? importedGraph.Inputs.Select(i => (importedGraph.NameOf(new ValueRef(i, 0)) ?? string.Empty, i.Type))
-                : importedGraph.ValueNames.Where(v => request.Passes.Subgraph.Inputs.Contains(v.Value))
-                    .Select(v => (v.Value, v.Key.Type));
-            compilation = compilation.AddPasses([.. CompilePasses.Create(CompileGraphOptions.WithDefaultBatch(request.Passes, graphInputs))]);
-        }
+        compilation = compilation.AddPasses([.. CompilePasses.Create(request.Passes)]);
         var result = compilation.GetModel();
         if (DiagnosticWriter.Write(compilation.GetDiagnostics(), error) || result is null)
         {
@@ -99,10 +89,7 @@ internal static class CompileCommand
             EntryFunctionName = request.CodeGen.EntryFunctionName ?? OdlaCodeGenerator.DefaultEntryName(request.ModelPath),
             OutputBaseName = Path.GetFileNameWithoutExtension(sourceFile),
         };
-        // FoldConstants leaves the types of the folded values' consumers as they were ('?' where an operand was
-        // computed); re-infer them so that shapes that became static are seen as static.
-        var graph = new TypeReinferrer(pipeline.Registry).Rewrite(result.Graph);
-        var generated = new OdlaCodeGenerator().Generate(graph, options);
+        var generated = new OdlaCodeGenerator().Generate(result.Graph, options);
         if (DiagnosticWriter.Write(generated.Diagnostics.Select(d => WithFile(d, request.ModelPath)), error) || generated.Artifacts is not { } artifacts)
         {
             return 1;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Halo.Core.Diagnostics;
-using Halo.Core.IR.Types;
 using Halo.Passes.Extraction;
 using Halo.Passes.Fusion;
 using Halo.Passes.Layout;
@@ -72,36 +71,6 @@ internal sealed class CompileGraphOptions
             BiasFusion = new BiasFusionOptions { ConvBias = parse.GetValue(_fuseConvBias), MatMulBias = parse.GetValue(_fuseMatMulBias) },
             DataLayout = layout,
             PrintMemoryStatistics = parse.GetValue(_printMemStats),
-        };
-    }
-
-    /// <summary>
-    /// HALO compiles a model whose inputs have an unknown batch (TensorFlow's -1, a symbolic first dimension) for batch 1;
-    /// so do we, for each input that no <c>--batch-size</c>/<c>--input-shape</c> names and whose other dimensions are static.
-    /// </summary>
-    public static CompilePassOptions WithDefaultBatch(CompilePassOptions options, IEnumerable<(string Name, IrType Type)> inputs)
-    {
-        if (options.InputShapes.BatchSize is not null)
-        {
-            return options;
-        }
-        var named = options.InputShapes.Shapes.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var added = ImmutableArray.CreateBuilder<InputShape>();
-        foreach (var (name, type) in inputs)
-        {
-            if (named.Contains(name) || type is not TensorType { Shape.IsRanked: true } tensor || tensor.Shape.Rank == 0)
-            {
-                continue;
-            }
-            var dims = tensor.Shape.Dimensions;
-            if (!dims[0].IsStatic && dims.Skip(1).All(d => d.IsStatic))
-            {
-                added.Add(new InputShape(name, [1, .. dims.Skip(1).Select(d => d.Value)]));
-            }
-        }
-        return added.Count == 0 ? options : options with
-        {
-            InputShapes = options.InputShapes with { Shapes = [.. options.InputShapes.Shapes, .. added] },
         };
     }
 

@@ -6,7 +6,6 @@ using Halo.Core.Operators;
 using Halo.Odla.Native;
 using Halo.Odla.Native.Loading;
 using Halo.Odla.Native.Toolchain;
-using Halo.Passes.Inference;
 
 namespace Halo.Cli.Execution;
 
@@ -115,9 +114,7 @@ internal sealed class OdlaModelBatch
     private static void Generate(OdlaBatchModel model, OdlaBatchEntry entry, OdlaCodeGenerator generator, OperatorRegistry registry,
         OdlaBuildSettings settings, string root, string settingsKey)
     {
-        // FoldConstants leaves consumers of folded values with their old ('?') types; re-infer so static shapes are seen.
-        var graph = new TypeReinferrer(registry).Rewrite(model.Graph);
-        var generated = generator.Generate(graph, new OdlaCodeGenOptions { Target = settings.Target, EntryFunctionName = entry.EntryName });
+        var generated = generator.Generate(model.Graph, new OdlaCodeGenOptions { Target = settings.Target, EntryFunctionName = entry.EntryName });
         entry.Diagnostics.AddRange(generated.Diagnostics);
         if (!generated.Success || generated.Artifacts is not { } artifacts)
         {

@@ -12,13 +12,19 @@ public sealed record InputShapeOptions
     /// <summary>Shapes that replace the declared shapes of the named inputs; applied after <see cref="BatchSize"/>.</summary>
     public ImmutableArray<InputShape> Shapes { get; init; } = [];
 
-    /// <summary>Whether the options change nothing.</summary>
-    public bool IsEmpty => BatchSize is null && Shapes.IsDefaultOrEmpty;
+    /// <summary>When <see cref="BatchSize"/> is null: pin to 1 the unknown or symbolic first dimension of each input
+    /// whose other dimensions are static and that <see cref="Shapes"/> does not name (what HALO compiles a
+    /// TensorFlow <c>-1</c> batch as).</summary>
+    public bool UnknownBatchAsOne { get; init; }
 
-    /// <summary>Whether both hold the same batch size and shapes.</summary>
+    /// <summary>Whether the options change nothing.</summary>
+    public bool IsEmpty => BatchSize is null && Shapes.IsDefaultOrEmpty && !UnknownBatchAsOne;
+
+    /// <summary>Whether both hold the same batch size, shapes and unknown-batch rule.</summary>
     public bool Equals(InputShapeOptions? other) => other is not null && other.BatchSize == BatchSize
+        && other.UnknownBatchAsOne == UnknownBatchAsOne
         && (other.Shapes.IsDefault ? [] : other.Shapes).SequenceEqual(Shapes.IsDefault ? [] : Shapes);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(BatchSize, Shapes.IsDefault ? 0 : Shapes.Length);
+    public override int GetHashCode() => HashCode.Combine(BatchSize, UnknownBatchAsOne, Shapes.IsDefault ? 0 : Shapes.Length);
 }

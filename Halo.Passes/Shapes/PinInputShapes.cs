@@ -76,6 +76,18 @@ public sealed class PinInputShapes(InputShapeOptions options) : IGraphPass
                 }
             }
         }
+        else if (_options.UnknownBatchAsOne)
+        {
+            var named = (_options.Shapes.IsDefault ? [] : _options.Shapes).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            for (int i = 0; i < types.Length; i++)
+            {
+                if (types[i] is TensorType { Shape.IsRanked: true, Shape.Rank: > 0 } t && !t.Shape.Dimensions[0].IsStatic
+                    && t.Shape.Dimensions.Skip(1).All(d => d.IsStatic) && !named.Contains(graph.NameOf(graph.Inputs[i].Output(0)) ?? string.Empty))
+                {
+                    types[i] = t.WithShape(Shape.Of(t.Shape.Dimensions.SetItem(0, Dimension.Of(1))));
+                }
+            }
+        }
         if (!ApplyShapes(graph, types, file, context))
         {
             return model;

@@ -23,10 +23,10 @@ public sealed class ClassificationSampleTests
         string program = sample.BuildExecutable("classification",
             [source, Path.Combine(RepositoryPaths.Root, "samples", "classification", "main.cc")],
             [Path.Combine(sample.Folder, "classifier.bin")]);
-        var (exitCode, output) = SampleBuilder.Run(program,
-            Path.Combine(caseDir, "test_data_set_0", "input_0.pb"), Path.Combine(caseDir, "test_data_set_0", "output_0.pb"));
+        var (exitCode, output, error) = ProcessRunner.Run(program,
+            [Path.Combine(caseDir, "test_data_set_0", "input_0.pb"), Path.Combine(caseDir, "test_data_set_0", "output_0.pb")]);
 
-        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(exitCode, Is.Zero, output + error);
         Assert.That(output, Does.Match("top-5 classes:( [0-9]+ \\(-?[0-9.]+\\)){5}"));
         Assert.That(output, Does.Contain("reference: agrees (top-5 equal"));
     }

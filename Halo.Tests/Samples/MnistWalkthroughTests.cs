@@ -23,9 +23,9 @@ public sealed class MnistWalkthroughTests
         string program = sample.BuildExecutable("mnist",
             [source, Path.Combine(RepositoryPaths.Root, "samples", "mnist", "main.cc")],
             [Path.Combine(sample.Folder, "mnist_simple.bin")], "z");
-        var (exitCode, output) = SampleBuilder.Run(program, MnistDataSet.TestDirectory);
+        var (exitCode, output, error) = ProcessRunner.Run(program, [MnistDataSet.TestDirectory]);
 
-        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(exitCode, Is.Zero, output + error);
         Assert.That(output, Does.Contain("image 0: predicted 7, label 7"));
         Assert.That(output, Does.Contain("Accuracy 9190/10000 (91.90%)"));
     }

@@ -1,18 +1,18 @@
-using System.Diagnostics;
 using Halo.Odla.Native;
 using Halo.Odla.Native.Toolchain;
 using Halo.Tests.Cli;
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Samples;
 
 /// <summary>Builds a sample the way its run script does: <c>halo compile</c>, then the C/C++ compiler against the
-/// reference runtime beside the tests; runs the program. Each instance owns a temporary folder.</summary>
+/// reference runtime beside the tests. Each instance owns a temporary folder.</summary>
 internal sealed class SampleBuilder : IDisposable
 {
-    public SampleBuilder() => Folder = Directory.CreateTempSubdirectory("halo-sample-").FullName;
+    private readonly TemporaryDirectory _directory = new("halo-sample-");
 
-    public string Folder { get; }
+    public string Folder => _directory.Path;
 
     /// <summary>Runs <c>halo compile</c> with <paramref name="arguments"/>; fails the test on a non-zero exit.</summary>
     public static void Compile(params string[] arguments)
@@ -50,20 +50,5 @@ internal sealed class SampleBuilder : IDisposable
         return result.OutputPath!;
     }
 
-    /// <summary>Runs <paramref name="program"/>; returns its exit code and standard output.</summary>
-    public static (int ExitCode, string Output) Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
-
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => _directory.Dispose();
 }

@@ -2,7 +2,6 @@ using Halo.Backends.Odla;
 using Halo.Core.Compilation;
 using Halo.Core.IR;
 using Halo.Core.IR.Types;
-using Halo.Passes.Inference;
 using Halo.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
@@ -33,9 +32,10 @@ public sealed class OdlaNativeCompileTests
         var compilation = pipeline.CreateCompilation(Path.Combine(RepositoryPaths.Corpora, "torchvision", model, "model.onnx"), null);
         var imported = compilation.GetModel();
         Assert.That(imported, Is.Not.Null, string.Join("\n", compilation.GetDiagnostics()));
-        var graph = new TypeReinferrer(pipeline.Registry).Rewrite(imported!.Graph);
+        var graph = imported!.Graph;
 
-        string folder = OdlaTestCompiler.TemporaryFolder(model);
+        using var temp = new TemporaryDirectory();
+        string folder = temp.Path;
         var cxx = Generate(graph, OdlaCodeGenOptions.Default with { EntryFunctionName = model });
         WriteAll(folder, cxx);
         OdlaTestCompiler.CompileCxx(folder, cxx.SourceFileName);
@@ -102,7 +102,8 @@ public sealed class OdlaNativeCompileTests
     [TestCaseSource(nameof(SmallGraphs))]
     public void SmallGraph_CompilesWarningFree(string name, Graph graph)
     {
-        string folder = OdlaTestCompiler.TemporaryFolder("small-" + name);
+        using var temp = new TemporaryDirectory();
+        string folder = temp.Path;
         var cxx = Generate(graph, OdlaCodeGenOptions.Default with { EntryFunctionName = "m_" + name });
         WriteAll(folder, cxx);
         OdlaTestCompiler.CompileCxx(folder, cxx.SourceFileName);
@@ -115,7 +116,8 @@ public sealed class OdlaNativeCompileTests
     [Test]
     public void ElfWeights_LinkIntoCProgram_SymbolBytesAreReadable()
     {
-        string folder = OdlaTestCompiler.TemporaryFolder("elf-link");
+        using var temp = new TemporaryDirectory();
+        string folder = temp.Path;
         var artifacts = Generate(OdlaCodeGeneratorTests.Mnist(), OdlaCodeGenOptions.Default with { EntryFunctionName = "mn" });
         WriteAll(folder, artifacts);
         File.WriteAllText(Path.Combine(folder, "main.c"), """

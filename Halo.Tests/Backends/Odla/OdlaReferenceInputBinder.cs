@@ -6,6 +6,7 @@ using Halo.Core.IR;
 using Halo.Core.IR.Green;
 using Halo.Core.IR.Types;
 using Halo.Core.Semantics;
+using Halo.Passes.Inference;
 
 namespace Halo.Tests.Backends.Odla;
 
@@ -38,7 +39,8 @@ internal static class OdlaReferenceInputBinder
         {
             return null;
         }
-        var rewritten = new Binder(bound).Rewrite(graph);
+        // The operands became constants: re-infer so that their consumers' shapes (Reshape, Resize, Reduce*) become static.
+        var rewritten = new TypeReinferrer(pipeline.Registry).Rewrite(new Binder(bound).Rewrite(graph));
         var kept = Enumerable.Range(0, graph.Inputs.Length).Where(i => !bound.ContainsKey(graph.Inputs[i])).ToImmutableArray();
         var specialized = imported.WithGraph(rewritten.WithInputs([.. kept.Select(i => graph.Inputs[i])]));
         var compilation = pipeline.CreateCompilation(specialized, options: null);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Halo.Odla.Native;
 using Halo.Tests.TestSupport;
@@ -6,7 +5,7 @@ using NUnit.Framework;
 
 namespace Halo.Tests.Odla.Native;
 
-/// <summary>Runs the C/C++ compilers and native programs for the [Category("Native")] tests.</summary>
+/// <summary>Where the [Category("Native")] tests find the reference runtime and its CMake-built test program.</summary>
 internal static class NativeTestTools
 {
     /// <summary>The reference runtime beside the test assembly (copied there by the project reference).</summary>
@@ -24,52 +23,5 @@ internal static class NativeTestTools
         var path = Path.Combine(RepositoryPaths.Root, "Halo.Odla.Native", "obj", "native", configuration, "odla_reference_tests");
         Assert.That(File.Exists(path), Is.True, "the MSBuild native build did not produce " + path);
         return path;
-    }
-
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments) => RunWithEnvironment(fileName, arguments);
-
-    public static ProcessResult RunWithEnvironment(string fileName, IEnumerable<string> arguments, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + fileName);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, output.Result, error.Result);
-    }
-
-    /// <summary>A fresh temporary directory, deleted by the caller's <see cref="IDisposable"/>.</summary>
-    public static TemporaryDirectory CreateTemporaryDirectory() => new();
-
-    internal sealed record ProcessResult(int ExitCode, string Output, string Error)
-    {
-        public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
-    }
-
-    internal sealed class TemporaryDirectory : IDisposable
-    {
-        public TemporaryDirectory()
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "halo-odla-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Path);
-        }
-
-        public string Path { get; }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

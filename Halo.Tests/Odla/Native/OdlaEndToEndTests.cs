@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Odla.Native;
@@ -20,7 +21,7 @@ public sealed class OdlaEndToEndTests
     public void MatMulAddSoftmax_CompiledAndRun_MatchesManagedComputation(string compiler, string standard, string fileName)
     {
         var runtime = NativeTestTools.ReferenceRuntime();
-        using var temp = NativeTestTools.CreateTemporaryDirectory();
+        using var temp = new TemporaryDirectory();
         var x = Values(Inputs, 1);
         var w = Values(Inputs * Classes, 2);
         var b = Values(Classes, 3);
@@ -28,13 +29,13 @@ public sealed class OdlaEndToEndTests
         var program = Path.Combine(temp.Path, "model");
         File.WriteAllText(source, Program(x, w, b));
 
-        var compile = NativeTestTools.Run(compiler,
+        var compile = ProcessRunner.Run(compiler,
         [
             standard, "-Wall", "-Wextra", "-Werror", "-I", runtime.IncludeDirectory, source, "-o", program,
             "-L", runtime.LibraryDirectory, "-lodla_reference", "-Wl,-rpath," + runtime.LibraryDirectory,
         ]);
         Assert.That(compile.ExitCode, Is.Zero, compile.ToString());
-        var run = NativeTestTools.Run(program, []);
+        var run = ProcessRunner.Run(program, []);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var calls = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

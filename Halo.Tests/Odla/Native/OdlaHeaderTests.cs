@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Odla.Native;
@@ -31,11 +32,11 @@ public sealed class OdlaHeaderTests
     public void OdlaHeader_CompiledPedantic_HasNoWarnings(string compiler, string standard, string fileName)
     {
         var runtime = NativeTestTools.ReferenceRuntime();
-        using var temp = NativeTestTools.CreateTemporaryDirectory();
+        using var temp = new TemporaryDirectory();
         var source = Path.Combine(temp.Path, fileName);
         File.WriteAllText(source, Source);
 
-        var result = NativeTestTools.Run(compiler,
+        var result = ProcessRunner.Run(compiler,
             [standard, "-Wall", "-Wextra", "-Werror", "-pedantic", "-I", runtime.IncludeDirectory, "-c", source, "-o", source + ".o"]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());

@@ -1,4 +1,5 @@
 using Halo.Odla.Native;
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Odla.Native;
@@ -30,7 +31,7 @@ public sealed class OdlaRuntimeLocatorTests
     [Test]
     public void Find_EmptyDirectory_ReturnsNull()
     {
-        using var temp = NativeTestTools.CreateTemporaryDirectory();
+        using var temp = new TemporaryDirectory();
 
         Assert.That(OdlaRuntimeLocator.Find(directory: temp.Path), Is.Null);
         Assert.That(OdlaRuntimeLocator.FindIncludeDirectory(temp.Path), Is.Null);
@@ -39,7 +40,7 @@ public sealed class OdlaRuntimeLocatorTests
     [Test]
     public void Find_ExplicitPackageLayout_ReturnsItsFiles()
     {
-        using var temp = NativeTestTools.CreateTemporaryDirectory();
+        using var temp = new TemporaryDirectory();
         var native = Path.Combine(temp.Path, "runtimes", OdlaRuntimeLocator.RuntimeIdentifier, "native");
         var headers = Path.Combine(temp.Path, "build", "native", "include", "ODLA");
         Directory.CreateDirectory(native);
@@ -57,7 +58,7 @@ public sealed class OdlaRuntimeLocatorTests
     [Test]
     public void Find_LibraryWithoutHeaders_ReturnsNull()
     {
-        using var temp = NativeTestTools.CreateTemporaryDirectory();
+        using var temp = new TemporaryDirectory();
         File.WriteAllText(Path.Combine(temp.Path, OdlaRuntimeLocator.LibraryFileName("reference")), "");
 
         Assert.That(OdlaRuntimeLocator.FindLibrary("reference", temp.Path), Is.Not.Null);

@@ -1,3 +1,4 @@
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Odla.Native;
@@ -12,7 +13,7 @@ public sealed class ReferenceRuntimeTests
     {
         var program = NativeTestTools.ReferenceTestProgram();
 
-        var result = NativeTestTools.Run(program, []);
+        var result = ProcessRunner.Run(program, []);
 
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var failures = lines.Where(line => line.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
@@ -26,7 +27,7 @@ public sealed class ReferenceRuntimeTests
     {
         var program = NativeTestTools.ReferenceTestProgram();
 
-        var result = NativeTestTools.RunWithEnvironment(program, [], ("ODLA_NUM_THREADS", "1"));
+        var result = ProcessRunner.Run(program, [], ("ODLA_NUM_THREADS", "1"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }

@@ -40,6 +40,20 @@ public sealed class PinInputShapesTests
     }
 
     [Test]
+    public void Pin_UnknownBatchAsOne_PinsOnlyUnnamedInputsWithUnknownBatch()
+    {
+        var before = ReshapeByBatch();
+
+        var pinned = PassTestSupport.Run(new PinInputShapes(new InputShapeOptions { UnknownBatchAsOne = true }), before);
+        Assert.That(InputShapeParser.TryParse("x:5x3x4", out var shape, out _), Is.True);
+        var named = PassTestSupport.Run(new PinInputShapes(new InputShapeOptions { UnknownBatchAsOne = true, Shapes = [shape!] }), before);
+
+        Assert.That(pinned.Outputs.Single().Type.ToString(), Is.EqualTo("f32[1,12]"));
+        Assert.That(named.Outputs.Single().Type.ToString(), Is.EqualTo("f32[5,12]"));
+        PassTestSupport.AssertSameOutputs(before, pinned, PassTestSupport.RandomInputs(pinned));
+    }
+
+    [Test]
     public void Pin_InputShapeOption_OverridesDeclaredShape()
     {
         var before = ReshapeByBatch();
