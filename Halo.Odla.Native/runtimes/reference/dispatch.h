@@ -14,20 +14,27 @@ namespace odla_ref {
        std::string(op) + ": element type " + TypeName(type) + " is not supported by the reference runtime");
 }
 
-// float32 and float64.
+// float16 and bfloat16 dispatch as float32 and ask AddNode to convert the kernel's operands and results
+// (RequestFloatPromotion in runtime.h): a kernel sees float32 buffers for every float16/bfloat16 value of its node,
+// so it must not also move those values as raw bytes of ElementSize.
+
+// float32 and float64 (float16 and bfloat16 as float32).
 template <typename F>
 void DispatchFloat(odla_element_type type, const char* op, F&& f) {
   switch (type) {
+    case ODLA_FLOAT16: case ODLA_BFLOAT16: RequestFloatPromotion(); f(float{}); return;
     case ODLA_FLOAT32: f(float{}); return;
     case ODLA_FLOAT64: f(double{}); return;
     default: UnsupportedType(type, op);
   }
 }
 
-// Floats and the signed/unsigned integers of 8 to 64 bits (quantized integers are stored alike).
+// Floats and the signed/unsigned integers of 8 to 64 bits (quantized integers are stored alike; float16 and
+// bfloat16 as float32).
 template <typename F>
 void DispatchNumeric(odla_element_type type, const char* op, F&& f) {
   switch (type) {
+    case ODLA_FLOAT16: case ODLA_BFLOAT16: RequestFloatPromotion(); f(float{}); return;
     case ODLA_FLOAT32: f(float{}); return;
     case ODLA_FLOAT64: f(double{}); return;
     case ODLA_INT8: case ODLA_QINT8: f(int8_t{}); return;

@@ -1,6 +1,8 @@
 // Shared helpers: element types, shapes, ids, logging, recording nodes into the current computation.
 #include "runtime.h"
 
+#include <ODLA/odla_halo_types.h>
+
 #include <atomic>
 #include <cstdio>
 #include <cstring>
@@ -21,18 +23,32 @@ int64_t TensorType::Count() const {
   return count;
 }
 
-size_t TensorType::Bytes() const { return static_cast<size_t>(Count()) * ElementSize(element_type); }
+size_t TensorType::Bytes() const {
+  return (static_cast<size_t>(Count()) * static_cast<size_t>(ElementBits(element_type)) + 7) / 8;
+}
 
 void Fail(odla_status status, const std::string& message) { throw Error(status, message); }
 
+int ElementBits(odla_element_type type) {
+  switch (static_cast<int>(type)) {
+    case ODLA_HALO_INT4: case ODLA_HALO_UINT4: case ODLA_HALO_FLOAT4E2M1: return 4;
+    default: return static_cast<int>(ElementSize(type) * 8);
+  }
+}
+
 size_t ElementSize(odla_element_type type) {
-  switch (type) {
+  switch (static_cast<int>(type)) {
     case ODLA_INT8: case ODLA_UINT8: case ODLA_QINT8: case ODLA_QUINT8: case ODLA_BOOL: return 1;
     case ODLA_INT16: case ODLA_UINT16: case ODLA_QINT16: case ODLA_QUINT16: case ODLA_FLOAT16: case ODLA_BFLOAT16:
       return 2;
     case ODLA_INT32: case ODLA_UINT32: case ODLA_QINT32: case ODLA_QUINT32: case ODLA_FLOAT32: return 4;
     case ODLA_INT64: case ODLA_UINT64: case ODLA_QINT64: case ODLA_QUINT64: case ODLA_FLOAT64: return 8;
     case ODLA_STRING: return sizeof(const char*);
+    case ODLA_HALO_FLOAT8E4M3FN: case ODLA_HALO_FLOAT8E4M3FNUZ: case ODLA_HALO_FLOAT8E5M2: case ODLA_HALO_FLOAT8E5M2FNUZ:
+      return 1;
+    case ODLA_HALO_INT4: case ODLA_HALO_UINT4: case ODLA_HALO_FLOAT4E2M1:
+      Fail(ODLA_UNSUPPORTED_DATATYPE, std::string("element type ") + TypeName(type) +
+                                          " is packed two per byte: only copies, Cast and (De)Quantize accept it");
   }
   Fail(ODLA_UNSUPPORTED_DATATYPE, "unknown element type " + std::to_string(static_cast<int>(type)));
 }
@@ -42,7 +58,13 @@ const char* TypeName(odla_element_type type) {
                                       "uint32", "uint64", "qint8",   "qint16",   "qint32",  "qint64",
                                       "quint8", "quint16", "quint32", "quint64", "float16", "bfloat16",
                                       "float32", "float64", "bool",   "string"};
+  // Halo's extension types (odla_halo_types.h), from ODLA_HALO_FLOAT8E4M3FN on.
+  static const char* const halo_names[] = {"float8e4m3fn", "float8e4m3fnuz", "float8e5m2", "float8e5m2fnuz",
+                                           "int4",         "uint4",          "float4e2m1"};
   int index = static_cast<int>(type);
+  int halo = index - static_cast<int>(ODLA_HALO_FLOAT8E4M3FN);
+  if (halo >= 0 && halo <= static_cast<int>(ODLA_HALO_FLOAT4E2M1) - static_cast<int>(ODLA_HALO_FLOAT8E4M3FN))
+    return halo_names[halo];
   return index >= 0 && index <= static_cast<int>(ODLA_STRING) ? names[index] : "unknown";
 }
 
@@ -150,7 +172,7 @@ std::vector<odla_value> AddNode(const char* op, std::vector<odla_value> inputs,
     if (ids != nullptr) id = i < ids->size ? ids->value_ids[i] : nullptr;
     node.outputs.push_back(comp->NewValue(ValueKind::Intermediate, output_types[i], id));
   }
-  node.kernel = std::move(kernel);
+  node.kernel = TakeFloatPromotion(std::move(kernel), node.inputs, output_types);
   comp->nodes.push_back(std::move(node));
   comp->version++;
   return comp->nodes.back().outputs;

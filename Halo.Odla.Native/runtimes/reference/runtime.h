@@ -38,6 +38,9 @@ class Error {
 };
 
 [[noreturn]] void Fail(odla_status status, const std::string& message);
+// Bits per element: 4 for the packed types of odla_halo_types.h (two per byte), else 8 * ElementSize.
+int ElementBits(odla_element_type type);
+// Bytes per element; fails for packed 4-bit types, which no kernel can address one byte per element.
 size_t ElementSize(odla_element_type type);
 const char* TypeName(odla_element_type type);
 std::string DimsToString(const Dims& dims);
@@ -129,9 +132,17 @@ odla_value AddNode1(const char* op, std::vector<odla_value> inputs, const Tensor
 // Uses the declared output shape when defined (it must hold the same number of elements).
 Dims ResolveOutputDims(const Dims& inferred, const odla_value_shape& declared, const char* op);
 
+// float16/bfloat16 computed as float32: a dispatch on either type asks for it (dispatch.h), and the next AddNode
+// wraps its kernel so that it reads float32 copies of the float16/bfloat16 operands and rounds float32 results back
+// to them (float_promotion.cc). Guard starts each operator with no request pending.
+void RequestFloatPromotion();
+void ResetFloatPromotion();
+Kernel TakeFloatPromotion(Kernel kernel, const std::vector<odla_value>& inputs, const std::vector<TensorType>& outputs);
+
 // Runs body; on Error records the failure and returns fallback.
 template <typename T, typename Body>
 T Guard(T fallback, Body&& body) {
+  ResetFloatPromotion();
   try {
     return body();
   } catch (const Error& e) {

@@ -21,7 +21,7 @@ TensorType TypeOf(const odla_value_type& value_type, const char* op) {
   if (value_type.element_type == ODLA_STRING)
     Fail(ODLA_UNSUPPORTED_DATATYPE, std::string(op) + ": string tensors are not supported");
   TensorType type{value_type.element_type, odla_ref::DimsFromShape(value_type.shape)};
-  odla_ref::ElementSize(type.element_type);
+  odla_ref::ElementBits(type.element_type);  // fails for unknown types
   return type;
 }
 
