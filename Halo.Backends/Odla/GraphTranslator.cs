@@ -170,6 +170,6 @@ internal sealed partial class GraphTranslator
     private static long ByteCount(ValueRef value)
     {
         var type = (Core.IR.Types.TensorType)value.Producer!.OutputTypes[value.Output];
-        return type.Shape.ElementCount!.Value * OdlaTypes.ByteSize(type.ElementType);
+        return Core.IR.Types.ElementTypeExtensions.ByteCount(type.ElementType, type.Shape.ElementCount!.Value);
     }
 }

@@ -51,6 +51,6 @@ internal static class HeaderEmitter
             return $"{type}* {p.CName}";
         }
         string size = p.Shape.IsEmpty ? "1" : string.Join(" * ", p.Shape.Select(d => d.ToString(CultureInfo.InvariantCulture)));
-        return $"{type} {p.CName}[{size}]";
+        return OdlaTypes.IsPacked(p.ElementType) ? $"{type} {p.CName}[({size} + 1) / 2]" : $"{type} {p.CName}[{size}]";
     }
 }

@@ -36,6 +36,9 @@ internal sealed class OdlaModule
     /// <summary>The constants' symbols in first-use order.</summary>
     public List<OdlaConstantSymbol> Constants { get; } = [];
 
+    /// <summary>Headers beyond <c>ODLA/odla.h</c> that the code needs (Halo's extensions), included in this order.</summary>
+    public SortedSet<string> ExtensionHeaders { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The helper functions used: <c>shape</c>, <c>type</c>, <c>values</c>, <c>ids</c>.</summary>
     public SortedSet<string> Helpers { get; } = new(StringComparer.Ordinal);
 
@@ -60,7 +63,20 @@ internal sealed class OdlaModule
     public string Type(ElementType elementType, IReadOnlyCollection<long> dims)
     {
         Helpers.Add("type");
-        return $"{EntryName}_type({OdlaTypes.ToOdla(elementType)}, {Shape(dims)})";
+        return $"{EntryName}_type({OdlaElementType(elementType)}, {Shape(dims)})";
+    }
+
+    /// <summary>The <c>odla_element_type</c> expression of a type <see cref="OdlaTypes.ToOdla"/> maps; a Halo extension
+    /// type includes <see cref="OdlaTypes.HaloTypesHeader"/>.</summary>
+    public string OdlaElementType(ElementType elementType)
+    {
+        string odla = OdlaTypes.ToOdla(elementType)
+            ?? throw new ArgumentOutOfRangeException(nameof(elementType), elementType, "No ODLA element type.");
+        if (OdlaTypes.IsHaloExtension(elementType))
+        {
+            ExtensionHeaders.Add(OdlaTypes.HaloTypesHeader);
+        }
+        return odla;
     }
 
     /// <summary>Declares a local <c>odla_value</c> array and returns an <c>odla_values</c> expression over it.</summary>

@@ -64,9 +64,15 @@ internal static class ElementwiseLowerings
     private static bool Cast(LoweringContext c)
     {
         var target = c.OutputType().ElementType;
-        return OdlaTypes.ToOdla(target) is { } odla
-            ? c.Define(0, $"odla_Cast({c.Value(0)}, {odla}, {c.OutputId()})")
-            : c.Unsupported($"ODLA has no element type for {target.GetName()}");
+        if (OdlaTypes.ToOdla(target) is null)
+        {
+            return c.Unsupported($"ODLA has no element type for {target.GetName()}");
+        }
+        // ONNX: saturate (default 1) matters only for float8 targets; ODLA's odla_Cast has no such parameter.
+        bool saturate = c.Int("saturate", 1) != 0;
+        return saturate || !OdlaTypes.IsHaloExtension(target)
+            ? c.Define(0, $"odla_Cast({c.Value(0)}, {c.Module.OdlaElementType(target)}, {c.OutputId()})")
+            : c.Define(0, $"odla_HaloCast({c.Value(0)}, {c.Module.OdlaElementType(target)}, 0, {c.OutputId()})");
     }
 
     private static bool Clip(LoweringContext c)

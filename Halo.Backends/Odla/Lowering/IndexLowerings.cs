@@ -1,9 +1,6 @@
-using Halo.Core.IR.Types;
-using Halo.Backends.Odla.Emit;
-
 namespace Halo.Backends.Odla.Lowering;
 
-/// <summary>Gather family, TopK, CumSum, OneHot, Resize/Upsample and (De)QuantizeLinear.</summary>
+/// <summary>Gather family, TopK, CumSum, OneHot and Resize/Upsample.</summary>
 internal static class IndexLowerings
 {
     public static void Register(LoweringTableBuilder table) => table
@@ -19,9 +16,7 @@ internal static class IndexLowerings
                 $"{LoweringContext.B(c.Int("reverse", 0) != 0)}, {c.OutputId()})"))
         .Add("OneHot", OneHot)
         .Add("Resize", Resize, minVersion: 10)
-        .Add("Upsample", Resize, minVersion: 7)
-        .Add("QuantizeLinear", c => Quantize(c, "odla_Quantize"))
-        .Add("DequantizeLinear", c => Quantize(c, "odla_Dequantize"));
+        .Add("Upsample", Resize, minVersion: 7);
 
     private static bool WithAxis(LoweringContext c, string function, long axis) =>
         c.Define(0, $"{function}({c.Value(0)}, {c.Value(1)}, {LoweringContext.I(LoweringContext.NormalizeAxis(axis, c.InputRank(0)))}, " +
@@ -82,13 +77,5 @@ internal static class IndexLowerings
         }
         return c.Define(0, $"odla_Resize({c.Value(0)}, {interpolation}, {coordinates}, {LoweringContext.I(mask)}, " +
             $"{c.OutputShapeExpression()}, {c.OutputId()})");
-    }
-
-    private static bool Quantize(LoweringContext c, string function)
-    {
-        var target = c.OutputType().ElementType;
-        return OdlaTypes.ToOdla(target) is { } odla
-            ? c.Define(0, $"{function}({c.Value(0)}, {c.Value(1)}, {c.Value(2)}, {LoweringContext.I(c.Int("axis", 1))}, {odla}, {c.OutputId()})")
-            : c.Unsupported($"ODLA has no element type for {target.GetName()}");
     }
 }

@@ -42,6 +42,7 @@ internal sealed class LoweringTable
         ShapeLowerings.Register(builder);
         SliceLowerings.Register(builder);
         IndexLowerings.Register(builder);
+        QuantizationLowerings.Register(builder);
         RecurrentLowerings.Register(builder);
         return builder.Build();
     }
