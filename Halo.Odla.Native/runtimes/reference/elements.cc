@@ -90,7 +90,8 @@ double LoadElement(odla_element_type type, const void* data, int64_t i) {
 
 void StoreElement(odla_element_type type, void* data, int64_t i, double value, bool saturate) {
   if (const MiniFloatFormat* format = FormatOf(type)) {
-    StoreCode(type, data, i, EncodeMiniFloat(*format, value, saturate));
+    // ONNX: saturate applies to float8 only; float16/bfloat16 overflow to infinity.
+    StoreCode(type, data, i, EncodeMiniFloat(*format, value, saturate && IsHaloType(type)));
     return;
   }
   if (type == ODLA_HALO_INT4 || type == ODLA_HALO_UINT4) {

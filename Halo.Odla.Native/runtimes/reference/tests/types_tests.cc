@@ -65,10 +65,12 @@ ODLA_TEST(Float16_IsNaN_ReadsHalfBits) {
 
 ODLA_TEST(BFloat16_CastRoundTrip_RoundsToNearestEven) {
   // 1 + 2^-8 is halfway between two bfloat16 values: ties to even (1.0); 1 + 3 * 2^-8 rounds up to 1 + 2^-6.
-  std::vector<float> x{1.00390625f, 1.01171875f, -3.5f, 65536.0f};
+  std::vector<float> x{1.00390625f, 1.01171875f, -3.5f, 65536.0f, -std::numeric_limits<float>::infinity()};
   Session session;
-  odla_value bf = odla_Cast(session.Arg({4}, x), ODLA_BFLOAT16, nullptr);
-  CheckClose(std::vector<float>{1.0f, 1.015625f, -3.5f, 65536.0f}, session.Run(odla_Cast(bf, ODLA_FLOAT32, nullptr), {4}), 0, 0);
+  odla_value bf = odla_Cast(session.Arg({5}, x), ODLA_BFLOAT16, nullptr);
+  std::vector<float> y = session.Run(odla_Cast(bf, ODLA_FLOAT32, nullptr), {5});
+  CheckClose(std::vector<float>{1.0f, 1.015625f, -3.5f, 65536.0f}, std::vector<float>(y.begin(), y.begin() + 4), 0, 0);
+  Check(std::isinf(y[4]) && y[4] < 0, "-inf stays -inf (saturation is for float8 only)");
 }
 
 ODLA_TEST(Float8_CastSaturate_MatchesOnnxCodes) {
