@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
-using Halo.Backends.Odla;
 using Halo.Cli.Execution;
 using Halo.Core.Diagnostics;
 using Halo.Core.IR;
 using Halo.Core.IR.Types;
 using Halo.Core.Semantics;
+using Halo.Tests.Odla.Native;
+using Halo.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Halo.Tests.Backends.Odla;
@@ -67,6 +68,32 @@ public sealed class OdlaElementTypeTests
         var source = OdlaTestGraphs.Generate(graph).SourceText;
 
         Assert.That(OdlaTestGraphs.Call(source, "odla_HaloQuantize"), Does.Contain(", 1, 2, 1, ODLA_INT16,"));
+    }
+
+    [TestCase("gcc", "-std=c99", "halo_types.c")]
+    [TestCase("g++", "-std=c++17", "halo_types.cc")]
+    [Category("Native")]
+    public void HaloTypesHeader_CompiledPedantic_HasNoWarnings(string compiler, string standard, string fileName)
+    {
+        const string Source = """
+            #include <ODLA/odla.h>
+            #include <ODLA/odla_halo_types.h>
+            int main(void) {
+              odla_value_type type;
+              type.element_type = ODLA_HALO_INT4;
+              type.shape.size = 1;
+              type.shape.dims[0] = 3;
+              return odla_HaloCast(odla_CreateArgument(type, (odla_value_id)"x"), ODLA_HALO_FLOAT8E5M2, 0, (odla_value_id)"y") == NULL;
+            }
+            """;
+        using var temp = new TemporaryDirectory();
+        string source = Path.Combine(temp.Path, fileName);
+        File.WriteAllText(source, Source);
+
+        var result = ProcessRunner.Run(compiler, [standard, "-Wall", "-Wextra", "-Werror", "-pedantic", "-I",
+            NativeTestTools.ReferenceRuntime().IncludeDirectory, "-c", source, "-o", source + ".o"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }
 
     private static IEnumerable<TestCaseData> NativeCases()
