@@ -61,9 +61,12 @@ internal static class ElementwiseLowerings
         return c.Define(0, $"{function}({accumulated}, {c.Value(c.InputCount - 1)}, {c.OutputId()})");
     }
 
-    private static bool Cast(LoweringContext c)
+    private static bool Cast(LoweringContext c) => CastTo(c, c.OutputType().ElementType);
+
+    /// <summary>Output 0 = input 0 converted to <paramref name="target"/> (Cast, and CastLike with the second operand's
+    /// type), honouring the <c>saturate</c> attribute.</summary>
+    internal static bool CastTo(LoweringContext c, ElementType target)
     {
-        var target = c.OutputType().ElementType;
         if (OdlaTypes.ToOdla(target) is null)
         {
             return c.Unsupported($"ODLA has no element type for {target.GetName()}");
