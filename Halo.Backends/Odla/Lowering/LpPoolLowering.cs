@@ -1,0 +1,57 @@
+using Halo.Core.IR.Types;
+
+namespace Halo.Backends.Odla.Lowering;
+
+/// <summary>LpPool: ODLA has no Lp pooling, so the window sums of |x|^p come from a depthwise <c>odla_Conv</c> with an
+/// all-ones kernel (which also gives dilations and zero padding), then the p-th root.</summary>
+internal static class LpPoolLowering
+{
+    public static void Register(LoweringTableBuilder table) => table.Add("LpPool", LpPool);
+
+    /// <summary>ONNX: y = (sum over the window of |x|^p)^(1/p), padded positions counting as 0.</summary>
+    private static bool LpPool(LoweringContext c)
+    {
+        var input = c.InputShape(0);
+        long p = c.Int("p", 2);
+        if (input.Length < 3)
+        {
+            return c.Unsupported("the input must have a batch, a channel and at least one spatial dimension");
+        }
+        if (p <= 0)
+        {
+            return c.Unsupported($"p must be positive, not {p}");
+        }
+        if (c.Ints("kernel_shape") is not { } kernel || kernel.Length != input.Length - 2)
+        {
+            return c.Unsupported("kernel_shape must give one size per spatial dimension");
+        }
+        var type = c.InputType(0).ElementType;
+        if (type is not (ElementType.Float or ElementType.Double))
+        {
+            return c.Unsupported($"element type {type.GetName()} is not float or double");
+        }
+        long[] window = [.. kernel];
+        var geometry = WindowGeometry.Forward(c, input[2..], window, c.OutputShape()[2..]);
+        string x = c.Value(0);
+        string powered = p switch
+        {
+            1 => c.Call("odla_Abs", x),
+            2 => c.Call("odla_Mul", $"{x}, {x}"),
+            _ => c.Call("odla_Pow", $"{c.Call("odla_Abs", x)}, {c.ScalarConstant(type, p)}"),
+        };
+        long channels = input[1];
+        string ones = c.FilledConstant(type, [channels, 1, .. window], 1);
+        var m = c.Module;
+        string convolution = $"{powered}, ODLA_CHANNELS_FIRST, {LoweringContext.I(channels)}, {ones}, ODLA_OIS, " +
+            $"{m.UInt32Array(geometry.Strides)}, {m.UInt32Array(geometry.Dilations)}, {m.UInt32Array(geometry.Front)}, " +
+            $"{m.UInt32Array(geometry.Back)}, NULL, {c.OutputShapeExpression()}";
+        if (p == 1)
+        {
+            return c.DefineCall(0, "odla_Conv", convolution);
+        }
+        string sums = c.Call("odla_Conv", convolution);
+        return p == 2
+            ? c.DefineCall(0, "odla_Sqrt", sums)
+            : c.DefineCall(0, "odla_Pow", $"{sums}, {c.ScalarConstant(type, 1.0 / p)}");
+    }
+}
