@@ -1,4 +1,5 @@
 using Halo.Backends.Odla.Emit;
+using Halo.Core.IR.Types;
 
 namespace Halo.Backends.Odla.Lowering;
 

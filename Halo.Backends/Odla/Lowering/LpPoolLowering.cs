@@ -2,8 +2,9 @@ using Halo.Core.IR.Types;
 
 namespace Halo.Backends.Odla.Lowering;
 
-/// <summary>LpPool: ODLA has no Lp pooling, so the window sums of |x|^p come from a depthwise <c>odla_Conv</c> with an
-/// all-ones kernel (which also gives dilations and zero padding), then the p-th root.</summary>
+/// <summary>LpPool: ODLA has no Lp pooling, so the window sums of |x|^p come from <c>odla_AveragePool</c> (padding
+/// included) times the window volume, or, with dilations, from a depthwise <c>odla_Conv</c> with an all-ones kernel;
+/// then the p-th root.</summary>
 internal static class LpPoolLowering
 {
     public static void Register(LoweringTableBuilder table) => table.Add("LpPool", LpPool);
@@ -39,19 +40,28 @@ internal static class LpPoolLowering
             2 => c.Call("odla_Mul", $"{x}, {x}"),
             _ => c.Call("odla_Pow", $"{c.Call("odla_Abs", x)}, {c.ScalarConstant(type, p)}"),
         };
-        long channels = input[1];
-        string ones = c.FilledConstant(type, [channels, 1, .. window], 1);
         var m = c.Module;
-        string convolution = $"{powered}, ODLA_CHANNELS_FIRST, {LoweringContext.I(channels)}, {ones}, ODLA_OIS, " +
-            $"{m.UInt32Array(geometry.Strides)}, {m.UInt32Array(geometry.Dilations)}, {m.UInt32Array(geometry.Front)}, " +
-            $"{m.UInt32Array(geometry.Back)}, NULL, {c.OutputShapeExpression()}";
-        if (p == 1)
+        string strides = m.UInt32Array(geometry.Strides), front = m.UInt32Array(geometry.Front), back = m.UInt32Array(geometry.Back);
+        string sums;
+        if (geometry.Dilations.All(d => d == 1))
         {
-            return c.DefineCall(0, "odla_Conv", convolution);
+            // The average with padding included, times the window volume, is the window sum (any spatial rank).
+            string average = c.Call("odla_AveragePool", $"{powered}, ODLA_CHANNELS_FIRST, {m.UInt32Array(window)}, {strides}, " +
+                $"{front}, {back}, 1, {c.OutputShapeExpression()}");
+            sums = c.Call("odla_Mul", $"{average}, {c.ScalarConstant(type, window.Aggregate(1L, (a, b) => a * b))}");
         }
-        string sums = c.Call("odla_Conv", convolution);
-        return p == 2
-            ? c.DefineCall(0, "odla_Sqrt", sums)
-            : c.DefineCall(0, "odla_Pow", $"{sums}, {c.ScalarConstant(type, 1.0 / p)}");
+        else
+        {
+            long channels = input[1];
+            string ones = c.FilledConstant(type, [channels, 1, .. window], 1);
+            sums = c.Call("odla_Conv", $"{powered}, ODLA_CHANNELS_FIRST, {LoweringContext.I(channels)}, {ones}, ODLA_OIS, " +
+                $"{strides}, {m.UInt32Array(geometry.Dilations)}, {front}, {back}, NULL, {c.OutputShapeExpression()}");
+        }
+        return p switch
+        {
+            1 => c.DefineCall(0, "odla_Reshape", $"{sums}, {c.OutputShapeExpression()}"),
+            2 => c.DefineCall(0, "odla_Sqrt", sums),
+            _ => c.DefineCall(0, "odla_Pow", $"{sums}, {c.ScalarConstant(type, 1.0 / p)}"),
+        };
     }
 }
