@@ -45,9 +45,11 @@ internal static class LpPoolLowering
         string sums;
         if (geometry.Dilations.All(d => d == 1))
         {
-            // The average with padding included, times the window volume, is the window sum (any spatial rank).
-            string average = c.Call("odla_AveragePool", $"{powered}, ODLA_CHANNELS_FIRST, {m.UInt32Array(window)}, {strides}, " +
-                $"{front}, {back}, 1, {c.OutputShapeExpression()}");
+            // The average with padding included, times the window volume, is the window sum.
+            string average = window.Length <= 2
+                ? c.Call("odla_AveragePool", $"{powered}, ODLA_CHANNELS_FIRST, {m.UInt32Array(window)}, {strides}, " +
+                    $"{front}, {back}, 1, {c.OutputShapeExpression()}")
+                : AverageAxisByAxis(c, powered, input, window, geometry);
             sums = c.Call("odla_Mul", $"{average}, {c.ScalarConstant(type, window.Aggregate(1L, (a, b) => a * b))}");
         }
         else
@@ -63,5 +65,27 @@ internal static class LpPoolLowering
             2 => c.DefineCall(0, "odla_Sqrt", sums),
             _ => c.DefineCall(0, "odla_Pow", $"{sums}, {c.ScalarConstant(type, 1.0 / p)}"),
         };
+    }
+
+    /// <summary>The window average over three or more spatial axes (ODLA pools take one or two): one 2-D pool per axis,
+    /// on the data reshaped to [1, outer, axis, inner] with a window of 1 along the inner dimension.</summary>
+    private static string AverageAxisByAxis(LoweringContext c, string x, long[] input, long[] window, WindowGeometry geometry)
+    {
+        var m = c.Module;
+        long[] dims = [.. input];
+        long[] output = c.OutputShape();
+        string current = x;
+        for (int i = 0; i < window.Length; i++)
+        {
+            int axis = i + 2;
+            long outer = dims[..axis].Aggregate(1L, (a, b) => a * b);
+            long inner = dims[(axis + 1)..].Aggregate(1L, (a, b) => a * b);
+            string reshaped = c.EmitReshape(current, [1, outer, dims[axis], inner]);
+            dims[axis] = output[axis];
+            current = c.Call("odla_AveragePool", $"{reshaped}, ODLA_CHANNELS_FIRST, {m.UInt32Array([window[i], 1])}, " +
+                $"{m.UInt32Array([geometry.Strides[i], 1])}, {m.UInt32Array([geometry.Front[i], 0])}, " +
+                $"{m.UInt32Array([geometry.Back[i], 0])}, 1, {m.Shape([1, outer, dims[axis], inner])}");
+        }
+        return c.EmitReshape(current, output);
     }
 }
