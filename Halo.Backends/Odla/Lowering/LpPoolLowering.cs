@@ -41,14 +41,17 @@ internal static class LpPoolLowering
             _ => c.Call("odla_Pow", $"{c.Call("odla_Abs", x)}, {c.ScalarConstant(type, p)}"),
         };
         var m = c.Module;
-        string strides = m.UInt32Array(geometry.Strides), front = m.UInt32Array(geometry.Front), back = m.UInt32Array(geometry.Back);
+        // The arrays are emitted only where used: C rejects unused static arrays under -Werror.
+        string Strides() => m.UInt32Array(geometry.Strides);
+        string Front() => m.UInt32Array(geometry.Front);
+        string Back() => m.UInt32Array(geometry.Back);
         string sums;
         if (geometry.Dilations.All(d => d == 1))
         {
             // The average with padding included, times the window volume, is the window sum.
             string average = window.Length <= 2
-                ? c.Call("odla_AveragePool", $"{powered}, ODLA_CHANNELS_FIRST, {m.UInt32Array(window)}, {strides}, " +
-                    $"{front}, {back}, 1, {c.OutputShapeExpression()}")
+                ? c.Call("odla_AveragePool", $"{powered}, ODLA_CHANNELS_FIRST, {m.UInt32Array(window)}, {Strides()}, " +
+                    $"{Front()}, {Back()}, 1, {c.OutputShapeExpression()}")
                 : AverageAxisByAxis(c, powered, input, window, geometry);
             sums = c.Call("odla_Mul", $"{average}, {c.ScalarConstant(type, window.Aggregate(1L, (a, b) => a * b))}");
         }
@@ -57,7 +60,7 @@ internal static class LpPoolLowering
             long channels = input[1];
             string ones = c.FilledConstant(type, [channels, 1, .. window], 1);
             sums = c.Call("odla_Conv", $"{powered}, ODLA_CHANNELS_FIRST, {LoweringContext.I(channels)}, {ones}, ODLA_OIS, " +
-                $"{strides}, {m.UInt32Array(geometry.Dilations)}, {front}, {back}, NULL, {c.OutputShapeExpression()}");
+                $"{Strides()}, {m.UInt32Array(geometry.Dilations)}, {Front()}, {Back()}, NULL, {c.OutputShapeExpression()}");
         }
         return p switch
         {
