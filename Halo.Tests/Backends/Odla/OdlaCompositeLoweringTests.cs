@@ -122,4 +122,12 @@ public sealed class OdlaCompositeLoweringTests
             Does.Contain("odla_HardSigmoid(v0, 0.16666667f, 0.5f"));
         Assert.That(Generate(SingleOp("Mish", null, 1, 18, F32(4))).SourceText, Does.Contain("odla_Softplus(v0").And.Contain("odla_Tanh("));
     }
+
+    [Test]
+    public void ReduceSum_AxesInputOfSizeZero_ReducesAllAxes()
+    {
+        // The expanded ReduceL2/ReduceLogSumExp functions pass their omitted axes as an empty graph input.
+        var graph = SingleOp("ReduceSum", null, 1, 18, F32(3, 2), TensorType.Of(ElementType.Int64, 0));
+        Assert.That(Call(Generate(graph).SourceText, "odla_ReduceSum"), Does.Contain("odla_ReduceSum(v0, 2, {0, 1}, 1, m_shape(2, {1, 1})"));
+    }
 }
