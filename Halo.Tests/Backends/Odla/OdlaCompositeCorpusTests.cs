@@ -15,7 +15,7 @@ public sealed class OdlaCompositeCorpusTests
 {
     private static readonly string[] s_cases =
     [
-        "test_layer_normalization_4d_axis_negative_2", "test_rms_normalization_3d_axis0_epsilon", "test_mvn",
+        "test_layer_normalization_4d_axis_negative_2", "test_rms_normalization_3d_axis0_epsilon", "test_mvn", "test_batchnorm_example_training_mode",
         "test_nllloss_NCd1d2d3_sum_weight_high_ii", "test_nllloss_NCd1_mean_weight_negative_ii", "test_sce_mean_weight_ii_3d_log_prob",
         "test_sce_NCd1d2d3d4d5_none_no_weight_expanded", "test_lppool_2d_dilations", "test_lppool_2d_same_lower",
         "test_lppool_3d_default",

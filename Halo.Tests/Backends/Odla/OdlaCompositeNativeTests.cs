@@ -72,6 +72,8 @@ public sealed class OdlaCompositeNativeTests
             1, 18, F32(1, 3, 4, 5)));
         yield return ("LpPool_3DStridedPadded", SingleOp("LpPool", Attrs(("p", 2L), ("kernel_shape", new long[] { 2, 3, 2 }),
             ("strides", new long[] { 1, 2, 1 }), ("pads", new long[] { 1, 0, 1, 0, 1, 0 })), 1, 18, F32(1, 2, 4, 5, 3)));
+        yield return ("BatchNormalization_TrainingModeRunningStatistics", SingleOp("BatchNormalization",
+            Attrs(("training_mode", 1L), ("momentum", 0.8f)), 3, 15, F32(2, 3, 2, 2), F32(3), F32(3), F32(3), F32(3)));
         yield return ("HardSwish", SingleOp("HardSwish", null, 1, 14, F32(3, 5)));
         yield return ("Mish", SingleOp("Mish", null, 1, 18, F32(3, 5)));
         yield return ("CastLike_FloatToDouble", SingleOp("CastLike", null, 1, 19, F32(2, 3),
