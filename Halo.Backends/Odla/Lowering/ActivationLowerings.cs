@@ -16,6 +16,9 @@ internal static class ActivationLowerings
         .Add("ThresholdedRelu", c => WithFloats(c, "odla_ThresholdedRelu", c.Float("alpha", 1f)))
         .Add("Shrink", c => WithFloats(c, "odla_Shrink", c.Float("bias", 0f), c.Float("lambd", 0.5f)))
         .Add("PRelu", c => c.Binary("odla_PRelu"))
+        .Add("HardSwish", c => c.DefineCall(0, "odla_Mul",
+            $"{c.Value(0)}, {c.Call("odla_HardSigmoid", $"{c.Value(0)}, {LoweringContext.F(1.0 / 6)}, {LoweringContext.F(0.5)}")}"))
+        .Add("Mish", c => c.DefineCall(0, "odla_Mul", $"{c.Value(0)}, {c.Call("odla_Tanh", c.Call("odla_Softplus", c.Value(0)))}"))
         .Add("Gelu", c => c.Define(0, $"odla_Gelu({c.Value(0)}, {LoweringContext.B(c.String("approximate", "none") == "tanh")}, {c.OutputId()})"))
         .Add("Softmax", c => AlongAxis(c, "odla_Softmax"))
         .Add("LogSoftmax", c => AlongAxis(c, "odla_LogSoftmax"))

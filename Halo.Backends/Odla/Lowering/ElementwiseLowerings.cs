@@ -107,14 +107,14 @@ internal static class ElementwiseLowerings
 
     private static bool Dropout(LoweringContext c)
     {
-        // ONNX: in inference Dropout is the identity; only its mask output would need computing.
+        // ONNX: in inference (and in training with ratio 0) Dropout is the identity and its mask is all true.
+        if (c.ConstantInts(2) is [not 0] && c.ConstantDoubles(1) is not [0])
+        {
+            return c.Unsupported("training_mode is true with a ratio other than 0; ODLA code runs inference only");
+        }
         if (c.OutputCount > 1 && c.IsOutputUsed(1))
         {
-            return c.Unsupported("the mask output is used; ODLA code runs inference only");
-        }
-        if (c.ConstantInts(2) is [not 0])
-        {
-            return c.Unsupported("training_mode is true; ODLA code runs inference only");
+            _ = c.FilledConstant(c.OutputType(1).ElementType, c.OutputShape(1), 1, output: 1);
         }
         return c.Alias(0, 0);
     }

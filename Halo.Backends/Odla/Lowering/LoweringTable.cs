@@ -36,6 +36,10 @@ internal sealed class LoweringTable
         ConvolutionLowerings.Register(builder);
         PoolLowerings.Register(builder);
         NormalizationLowerings.Register(builder);
+        NormalizationCompositeLowerings.Register(builder);
+        LossLowerings.Register(builder);
+        CastLikeLowering.Register(builder);
+        LpPoolLowering.Register(builder);
         LayoutLowerings.Register(builder);
         MatrixLowerings.Register(builder);
         ReductionLowerings.Register(builder);

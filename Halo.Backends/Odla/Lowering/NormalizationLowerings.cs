@@ -21,6 +21,10 @@ internal static class NormalizationLowerings
     /// <summary>Inference-mode BatchNormalization with the data in <paramref name="layout"/> (per-channel operands [C]).</summary>
     public static bool BatchNormalization(LoweringContext c, ChannelLayout layout)
     {
+        if (c.Int("training_mode", 0) != 0 && layout == ChannelLayout.First)
+        {
+            return NormalizationCompositeLowerings.BatchNormalizationTraining(c);
+        }
         if (c.Int("training_mode", 0) != 0 || Enumerable.Range(1, c.OutputCount - 1).Any(c.IsOutputUsed))
         {
             return c.Unsupported("training mode (running statistics outputs) has no ODLA counterpart");

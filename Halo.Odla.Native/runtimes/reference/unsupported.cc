@@ -123,11 +123,6 @@ odla_value odla_NMS(odla_value boxes, odla_value scores, odla_uint32 max_num_out
   return nullptr;
 }
 
-odla_value odla_NegativeLogLikeliHoodLoss(odla_value input, odla_value gt, odla_int32 ignored, odla_reduction_mode reduction, odla_value weight, odla_value_shape output_shape, odla_value_id value_id) {
-  UnsupportedOperator("odla_NegativeLogLikeliHoodLoss");
-  return nullptr;
-}
-
 odla_values odla_PostProcess(odla_value orig_img_w, odla_value orig_img_h, odla_value bb13, odla_value bb26, odla_value bb52, const odla_value_id value_id) {
   UnsupportedOperator("odla_PostProcess");
   return odla_ref::EmptyValues();
