@@ -43,6 +43,12 @@ internal sealed class LoweringTable
         SliceLowerings.Register(builder);
         IndexLowerings.Register(builder);
         RecurrentLowerings.Register(builder);
+        AttentionLowering.Register(builder);
+        RotaryEmbeddingLowering.Register(builder);
+        TriluLowering.Register(builder);
+        DepthSpaceLowerings.Register(builder);
+        CenterCropPadLowering.Register(builder);
+        GeneratorLowerings.Register(builder);
         return builder.Build();
     }
 }
