@@ -49,6 +49,9 @@ internal sealed class LoweringTable
         DepthSpaceLowerings.Register(builder);
         CenterCropPadLowering.Register(builder);
         GeneratorLowerings.Register(builder);
+        QuantizedMatrixLowerings.Register(builder);
+        QuantizedConvolutionLowerings.Register(builder);
+        DynamicQuantizeLinearLowering.Register(builder);
         return builder.Build();
     }
 }
