@@ -32,13 +32,15 @@ internal static class DynamicQuantizeLinearLowering
         {
             c.Define(1, $"odla_Reshape({scale}, {c.OutputShapeExpression(1)}, {c.OutputId(1)})");
         }
-        // An all-zero x has scale 0; dividing by the smallest normal float instead quantizes it to the zero point 0.
+        // ONNX divides in float32 before rounding (x / scale, -min / scale): divide with odla_Div, then quantize with a
+        // unit scale. An all-zero x has scale 0; dividing by the smallest normal float instead gives the zero point 0.
         string divisor = Binary(c, "odla_Max", scale, Scalar(c, ElementType.Float, SmallestNormal));
-        string zeroPoint = Call(c, $"odla_Quantize({Unary(c, "odla_Neg", min)}, {divisor}, NULL, 0, ODLA_UINT8, {TempId(c)})");
+        string one = Scalar(c, ElementType.Float, 1);
+        string zeroPoint = Call(c, $"odla_Quantize({Binary(c, "odla_Div", Unary(c, "odla_Neg", min), divisor)}, {one}, NULL, 0, ODLA_UINT8, {TempId(c)})");
         if (c.IsOutputUsed(2))
         {
             c.Define(2, $"odla_Reshape({zeroPoint}, {c.OutputShapeExpression(2)}, {c.OutputId(2)})");
         }
-        return c.Define(0, $"odla_Quantize({c.Value(0)}, {divisor}, {zeroPoint}, 0, ODLA_UINT8, {c.OutputId()})");
+        return c.Define(0, $"odla_Quantize({Binary(c, "odla_Div", c.Value(0), divisor)}, {one}, {zeroPoint}, 0, ODLA_UINT8, {c.OutputId()})");
     }
 }
