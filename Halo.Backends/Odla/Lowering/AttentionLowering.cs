@@ -23,18 +23,20 @@ internal static class AttentionLowering
         {
             return c.Unsupported("Q, K and V must share one floating-point type");
         }
-        var type = c.InputType(0).ElementType;
-        string q = Heads(c, 0, s.QHeads, s.QLength, s.HeadSize);
-        string k = WithPast(c, 1, 4, Heads(c, 1, s.KvHeads, s.KvLength, s.HeadSize), s, s.HeadSize);
-        string v = WithPast(c, 2, 5, Heads(c, 2, s.KvHeads, s.KvLength, s.ValueHeadSize), s, s.ValueHeadSize);
+        // 16-bit inputs are computed in float32 (at least any softmax_precision but double asks for) and the outputs
+        // cast back: the reference runtime's matmul and softmax kernels are float32/float64 only.
+        var type = c.InputType(0).ElementType is ElementType.Float16 ? ElementType.Float : c.InputType(0).ElementType;
+        string q = Heads(c, 0, s.QHeads, s.QLength, s.HeadSize, type);
+        string k = WithPast(c, 1, 4, Heads(c, 1, s.KvHeads, s.KvLength, s.HeadSize, type), s, s.HeadSize, type);
+        string v = WithPast(c, 2, 5, Heads(c, 2, s.KvHeads, s.KvLength, s.ValueHeadSize, type), s, s.ValueHeadSize, type);
         long[] scoreDims = [s.Batch, s.QHeads, s.QLength, s.Total];
         string scores = Grouped(c, q, k, transposeB: true, s, s.HeadSize, s.Total, scoreDims);
         double scale = c.Attributes.ContainsKey("scale") ? c.Float("scale", 1f) : 1 / Math.Sqrt(s.HeadSize);
         scores = Binary(c, "odla_Mul", scores, Scalar(c, type, scale));
         int mode = (int)c.Int("qk_matmul_output_mode", 0);
-        EmitQk(c, mode, 0, scores, scoreDims);
+        EmitQk(c, mode, 0, scores, type);
         scores = WithBias(c, scores, s, type);
-        EmitQk(c, mode, 1, scores, scoreDims);
+        EmitQk(c, mode, 1, scores, type);
         double softcap = c.Float("softcap", 0f);
         if (softcap > 0)
         {
@@ -42,43 +44,59 @@ internal static class AttentionLowering
             string capped = Unary(c, "odla_Tanh", Binary(c, "odla_Mul", scores, Scalar(c, type, 1 / softcap)));
             scores = Binary(c, "odla_Mul", capped, Scalar(c, type, softcap));
         }
-        EmitQk(c, mode, 2, scores, scoreDims);
+        EmitQk(c, mode, 2, scores, type);
         string probabilities = Call(c, $"odla_Softmax({scores}, 3, {TempId(c)})");
-        EmitQk(c, mode, 3, probabilities, scoreDims);
+        EmitQk(c, mode, 3, probabilities, type);
         long[] yDims = [s.Batch, s.QHeads, s.QLength, s.ValueHeadSize];
         string y = Grouped(c, probabilities, v, transposeB: false, s, s.Total, s.ValueHeadSize, yDims);
         if (s.Packed)
         {
             y = Transpose(c, y, yDims, [0, 2, 1, 3]);
         }
-        return c.Define(0, $"odla_Reshape({y}, {c.OutputShapeExpression()}, {c.OutputId()})");
+        DefineOutput(c, 0, y, type);
+        return true;
     }
 
     /// <summary>Operand <paramref name="index"/> as (batch, heads, length, size): a 3-D (batch, length, heads * size)
     /// operand is split and transposed.</summary>
-    private static string Heads(LoweringContext c, int index, long heads, long length, long size)
+    private static string Heads(LoweringContext c, int index, long heads, long length, long size, ElementType type)
     {
+        string value = InType(c, index, type);
         if (c.InputRank(index) == 4)
         {
-            return c.Value(index);
+            return value;
         }
         long batch = c.InputShape(index)[0];
-        string split = Reshape(c, c.Value(index), [batch, length, heads, size]);
+        string split = Reshape(c, value, [batch, length, heads, size]);
         return Transpose(c, split, [batch, length, heads, size], [0, 2, 1, 3]);
     }
 
     /// <summary>The cache past ++ current along the sequence axis; defines the present output when it is used.</summary>
-    private static string WithPast(LoweringContext c, int index, int pastIndex, string current, AttentionShapes s, long size)
+    private static string WithPast(LoweringContext c, int index, int pastIndex, string current, AttentionShapes s, long size, ElementType type)
     {
-        int output = index;
-        long[] dims = [s.Batch, s.KvHeads, s.Total, size];
-        if (c.HasInput(pastIndex))
+        string joined = c.HasInput(pastIndex)
+            ? Concat(c, [InType(c, pastIndex, type), current], 2, [s.Batch, s.KvHeads, s.Total, size])
+            : current;
+        // Input i (K, V) has its present cache as output i.
+        if (c.IsOutputUsed(index))
         {
-            string parts = c.IsOutputUsed(output) ? c.OutputId(output) : TempId(c);
-            string joined = Concat(c, [c.Value(pastIndex), current], 2, dims, parts);
-            return c.IsOutputUsed(output) ? c.DefineOutput(output, joined) : joined;
+            DefineOutput(c, index, joined, type);
         }
-        return c.IsOutputUsed(output) ? c.DefineOutput(output, $"odla_Reshape({current}, {c.Module.Shape(dims)}, {c.OutputId(output)})") : current;
+        return joined;
+    }
+
+    /// <summary>Operand <paramref name="index"/> in the compute type.</summary>
+    private static string InType(LoweringContext c, int index, ElementType type) =>
+        c.InputType(index).ElementType == type ? c.Value(index) : Cast(c, c.Value(index), type);
+
+    /// <summary>Defines output <paramref name="output"/> from <paramref name="value"/> (its elements in order, in
+    /// the compute type <paramref name="type"/>), cast back to the output's type when they differ.</summary>
+    private static void DefineOutput(LoweringContext c, int output, string value, ElementType type)
+    {
+        var target = c.OutputType(output).ElementType;
+        c.Define(output, target == type
+            ? $"odla_Reshape({value}, {c.OutputShapeExpression(output)}, {c.OutputId(output)})"
+            : $"odla_Cast({Reshape(c, value, c.OutputShape(output))}, {Emit.OdlaTypes.ToOdla(target)}, {c.OutputId(output)})");
     }
 
     /// <summary>a · b (b transposed when asked) per head, where head h of a uses KV head h / group: with groups, a is
@@ -137,11 +155,11 @@ internal static class AttentionLowering
     }
 
     /// <summary>Defines the qk_matmul_output when its mode is <paramref name="stage"/> and it is used.</summary>
-    private static void EmitQk(LoweringContext c, int mode, int stage, string value, long[] dims)
+    private static void EmitQk(LoweringContext c, int mode, int stage, string value, ElementType type)
     {
-        if (mode == stage && c.OutputCount > 3 && c.IsOutputUsed(3))
+        if (mode == stage && c.IsOutputUsed(3))
         {
-            c.Define(3, $"odla_Reshape({value}, {c.Module.Shape(dims)}, {c.OutputId(3)})");
+            DefineOutput(c, 3, value, type);
         }
     }
 }

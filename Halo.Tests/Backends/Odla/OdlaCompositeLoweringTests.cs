@@ -34,6 +34,8 @@ public sealed class OdlaCompositeLoweringTests
             ("softcap", 2f), ("qk_matmul_output_mode", 2L)), 4, Opset, F32(2, 3, 8), F32(2, 2, 4), F32(2, 2, 6), F32(3, 3), F32(2, 2, 2, 2), F32(2, 2, 2, 3))),
         ("attention_4d_bool_mask_scaled", () => SingleOp("Attention", Attrs(("scale", 0.3f), ("qk_matmul_output_mode", 3L)), 4, Opset,
             F32(2, 2, 3, 4), F32(2, 2, 5, 4), F32(2, 2, 5, 3), TensorType.Of(ElementType.Bool, 3, 5))),
+        ("attention_4d_float16_past", () => SingleOp("Attention", Attrs(("qk_matmul_output_mode", 1L)), 4, Opset, F16(1, 2, 3, 4), F16(1, 2, 2, 4),
+            F16(1, 2, 2, 4), F16(3, 4), F16(1, 2, 2, 4), F16(1, 2, 2, 4))),
         ("rotary_4d_interleaved_partial", () => SingleOp("RotaryEmbedding", Attrs(("interleaved", 1L), ("rotary_embedding_dim", 4L)), 1, Opset,
             F32(2, 2, 3, 6), F32(8, 2), F32(8, 2), Ints64([2, 3], 0, 2, 4, 1, 3, 7))),
         ("rotary_3d_halves", () => SingleOp("RotaryEmbedding", Attrs(("num_heads", 2L)), 1, Opset, F32(2, 3, 8), F32(2, 3, 2), F32(2, 3, 2))),
@@ -83,6 +85,8 @@ public sealed class OdlaCompositeLoweringTests
 
     private static OdlaModelBatch Build(OdlaTarget target) => OdlaModelBatch.Build(
         [.. s_cases.Select(c => new OdlaBatchModel(c.Name, c.Graph()))], new GraphBuilder().Registry, new OdlaBuildSettings { Target = target });
+
+    private static TensorType F16(params long[] dims) => TensorType.Of(ElementType.Float16, dims);
 
     private static TensorType U8(params long[] dims) => TensorType.Of(ElementType.UInt8, dims);
 
