@@ -1,3 +1,4 @@
+using Halo.Core.IR.Types;
 using static Halo.Backends.Odla.Lowering.OdlaComposition;
 
 namespace Halo.Backends.Odla.Lowering;
@@ -34,7 +35,7 @@ internal static class RotaryEmbeddingLowering
         long[] tableDims = packed ? [batch, seq, 1, half] : [batch, 1, seq, half];
         string cos = Rows(c, 1, batch, seq, half, tableDims);
         string sin = Rows(c, 2, batch, seq, half, tableDims);
-        string input = packed ? Reshape(c, c.Value(0), view) : c.Value(0);
+        string input = packed ? Reshape(c, InFloat(c, 0), view) : InFloat(c, 0);
         bool interleaved = c.Int("interleaved", 0) != 0;
         string rotated = interleaved ? Interleaved(c, input, view, half, cos, sin, tableDims) : Halves(c, input, view, half, cos, sin);
         if (rotary < size)
@@ -42,8 +43,15 @@ internal static class RotaryEmbeddingLowering
             string rest = Slice(c, input, [0, 0, 0, rotary], [view[0], view[1], view[2], size]);
             rotated = Concat(c, [rotated, rest], 3, view);
         }
-        return c.Define(0, $"odla_Reshape({rotated}, {c.OutputShapeExpression()}, {c.OutputId()})");
+        return c.InputType(0).ElementType == ElementType.Float16
+            ? c.Define(0, $"odla_Cast({Reshape(c, rotated, x)}, ODLA_FLOAT16, {c.OutputId()})")
+            : c.Define(0, $"odla_Reshape({rotated}, {c.OutputShapeExpression()}, {c.OutputId()})");
     }
+
+    /// <summary>Operand <paramref name="index"/>, float16 converted to float32: the reference runtime's element-wise
+    /// kernels compute in float32 or float64 only.</summary>
+    private static string InFloat(LoweringContext c, int index) =>
+        c.InputType(index).ElementType == ElementType.Float16 ? Cast(c, c.Value(index), ElementType.Float) : c.Value(index);
 
     /// <summary>The first <paramref name="half"/> cache values of each (batch, seq) position, shaped to broadcast.</summary>
     private static string Rows(LoweringContext c, int index, long batch, long seq, long half, long[] tableDims)
@@ -52,13 +60,13 @@ internal static class RotaryEmbeddingLowering
         string rows;
         if (c.HasInput(3))
         {
-            string table = c.InputRank(index) == 2 ? c.Value(index)
-                : Reshape(c, c.Value(index), [c.InputType(index).Shape.ElementCount!.Value / width, width]);
+            string table = c.InputRank(index) == 2 ? InFloat(c, index)
+                : Reshape(c, InFloat(c, index), [c.InputType(index).Shape.ElementCount!.Value / width, width]);
             rows = Call(c, $"odla_Gather({table}, {c.Value(3)}, 0, {c.Module.Shape([batch, seq, width])}, {TempId(c)})");
         }
         else
         {
-            rows = Reshape(c, c.Value(index), [batch, seq, width]);
+            rows = Reshape(c, InFloat(c, index), [batch, seq, width]);
         }
         if (width != half)
         {

@@ -39,6 +39,8 @@ public sealed class OdlaCompositeLoweringTests
         ("rotary_4d_interleaved_partial", () => SingleOp("RotaryEmbedding", Attrs(("interleaved", 1L), ("rotary_embedding_dim", 4L)), 1, Opset,
             F32(2, 2, 3, 6), F32(8, 2), F32(8, 2), Ints64([2, 3], 0, 2, 4, 1, 3, 7))),
         ("rotary_3d_halves", () => SingleOp("RotaryEmbedding", Attrs(("num_heads", 2L)), 1, Opset, F32(2, 3, 8), F32(2, 3, 2), F32(2, 3, 2))),
+        ("rotary_3d_float16_positions", () => SingleOp("RotaryEmbedding", Attrs(("num_heads", 2L)), 1, Opset, F16(1, 3, 8), F16(4, 2), F16(4, 2),
+            Ints64([1, 3], 3, 0, 1))),
         ("trilu_lower_k", () => SingleOp("Trilu", Attrs(("upper", 0L)), 1, Opset, TensorType.Of(ElementType.Int32, 2, 3, 4),
             TensorData.FromInt64s([-1], []))),
         ("depth_to_space_crd", () => SingleOp("DepthToSpace", Attrs(("blocksize", 2L), ("mode", "CRD")), 1, Opset, F32(1, 8, 2, 3))),
