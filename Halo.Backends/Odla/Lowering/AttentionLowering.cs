@@ -37,13 +37,7 @@ internal static class AttentionLowering
         EmitQk(c, mode, 0, scores, type);
         scores = WithBias(c, scores, s, type);
         EmitQk(c, mode, 1, scores, type);
-        double softcap = c.Float("softcap", 0f);
-        if (softcap > 0)
-        {
-            // ONNX: softcap * tanh(scores / softcap), after the mask.
-            string capped = Unary(c, "odla_Tanh", Binary(c, "odla_Mul", scores, Scalar(c, type, 1 / softcap)));
-            scores = Binary(c, "odla_Mul", capped, Scalar(c, type, softcap));
-        }
+        scores = WithSoftcap(c, scores, type);
         EmitQk(c, mode, 2, scores, type);
         string probabilities = Call(c, $"odla_Softmax({scores}, 3, {TempId(c)})");
         EmitQk(c, mode, 3, probabilities, type);
@@ -152,6 +146,18 @@ internal static class AttentionLowering
             scores = Binary(c, "odla_Add", scores, Constant(c, Data(type, causal, s.QLength, s.Total)));
         }
         return scores;
+    }
+
+    /// <summary>softcap · tanh(scores / softcap) when softcap is positive (ONNX: after the mask).</summary>
+    private static string WithSoftcap(LoweringContext c, string scores, ElementType type)
+    {
+        double softcap = c.Float("softcap", 0f);
+        if (softcap <= 0)
+        {
+            return scores;
+        }
+        string capped = Unary(c, "odla_Tanh", Binary(c, "odla_Mul", scores, Scalar(c, type, 1 / softcap)));
+        return Binary(c, "odla_Mul", capped, Scalar(c, type, softcap));
     }
 
     /// <summary>Defines the qk_matmul_output when its mode is <paramref name="stage"/> and it is used.</summary>
