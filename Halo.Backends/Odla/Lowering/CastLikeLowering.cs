@@ -1,6 +1,3 @@
-using Halo.Backends.Odla.Emit;
-using Halo.Core.IR.Types;
-
 namespace Halo.Backends.Odla.Lowering;
 
 /// <summary>CastLike: <c>odla_Cast</c> to the element type of the second operand (only its type matters).</summary>
@@ -15,8 +12,7 @@ internal static class CastLikeLowering
         {
             return c.Alias(0, 0);
         }
-        return OdlaTypes.ToOdla(target) is { } odla
-            ? c.DefineCall(0, "odla_Cast", $"{c.Value(0)}, {odla}")
-            : c.Unsupported($"ODLA has no element type for {target.GetName()}");
+        // Cast's own lowering: the saturate attribute and Halo's extension types (float8, 4-bit) included.
+        return ElementwiseLowerings.CastTo(c, target);
     }
 }

@@ -48,6 +48,15 @@ internal sealed class LoweringTable
         IndexLowerings.Register(builder);
         QuantizationLowerings.Register(builder);
         RecurrentLowerings.Register(builder);
+        AttentionLowering.Register(builder);
+        RotaryEmbeddingLowering.Register(builder);
+        TriluLowering.Register(builder);
+        DepthSpaceLowerings.Register(builder);
+        CenterCropPadLowering.Register(builder);
+        GeneratorLowerings.Register(builder);
+        QuantizedMatrixLowerings.Register(builder);
+        QuantizedConvolutionLowerings.Register(builder);
+        DynamicQuantizeLinearLowering.Register(builder);
         return builder.Build();
     }
 }
