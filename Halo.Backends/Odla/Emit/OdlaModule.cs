@@ -39,6 +39,17 @@ internal sealed class OdlaModule
     /// <summary>The helper functions used: <c>shape</c>, <c>type</c>, <c>values</c>, <c>ids</c>.</summary>
     public SortedSet<string> Helpers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the code calls a Halo extension function (<c>odla_Halo*</c>, declared in
+    /// <c>ODLA/odla_ops_halo.h</c>), so that it includes that header.</summary>
+    public bool UsesHaloExtension { get; private set; }
+
+    /// <summary>Marks that the code calls an <c>odla_Halo*</c> function and returns <paramref name="function"/>.</summary>
+    public string HaloExtension(string function)
+    {
+        UsesHaloExtension = true;
+        return function;
+    }
+
     public string NewVariable() => "v" + (_nextVariable++).ToString(CultureInfo.InvariantCulture);
 
     public string NewArrayName(string prefix) => prefix + (_nextArray++).ToString(CultureInfo.InvariantCulture);

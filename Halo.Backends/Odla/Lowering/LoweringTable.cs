@@ -43,6 +43,7 @@ internal sealed class LoweringTable
         SliceLowerings.Register(builder);
         IndexLowerings.Register(builder);
         RecurrentLowerings.Register(builder);
+        ExtensionLowerings.Register(builder);
         return builder.Build();
     }
 }

@@ -1,0 +1,99 @@
+/* Halo.NET ODLA headers (Apache-2.0).
+ *
+ * Halo extension of ODLA: operators that ODLA 0.5 has no function for (ONNX GridSample, Bitwise*,
+ * ScatterElements, ScatterND, pools with dilations or more than two spatial dimensions, MaxPool's
+ * Indices output, ReverseSequence, Col2Im, MaxUnpool). Not part of ODLA and not included by
+ * odla.h: generated code includes this header only when it calls one of these functions, and only
+ * runtimes that implement the extension (libodla_reference) can run that code.
+ *
+ * Conventions are ODLA's: operands are odla_value, attributes plain parameters, the value id (or
+ * ids) last, output_dims may be undefined (size -1) when the runtime can infer it. Data layouts are
+ * channels first (N, C, spatial...), as in ONNX.
+ */
+#ifndef _ODLA_OPERATOR_OPS_HALO_H_
+#define _ODLA_OPERATOR_OPS_HALO_H_
+#include <ODLA/odla_common.h>
+#include <ODLA/odla_value.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Interpolation of odla_HaloGridSample. */
+typedef enum {
+  ODLA_HALO_GRID_LINEAR,
+  ODLA_HALO_GRID_NEAREST,
+  ODLA_HALO_GRID_CUBIC,
+} odla_halo_grid_mode;
+
+/* Values of odla_HaloGridSample outside the input: zero, the nearest border value, or mirrored. */
+typedef enum {
+  ODLA_HALO_PADDING_ZEROS,
+  ODLA_HALO_PADDING_BORDER,
+  ODLA_HALO_PADDING_REFLECTION,
+} odla_halo_padding_mode;
+
+/* How the scatter functions combine an update with the value already there. */
+typedef enum {
+  ODLA_HALO_SCATTER_REPLACE,
+  ODLA_HALO_SCATTER_ADD,
+  ODLA_HALO_SCATTER_MUL,
+  ODLA_HALO_SCATTER_MAX,
+  ODLA_HALO_SCATTER_MIN,
+} odla_halo_scatter_reduction;
+
+/* ONNX GridSample: samples input [N, C, D1..Dk] at the normalized coordinates of grid
+ * [N, H1..Hk, k] (innermost coordinate first: x, y[, z]); output [N, C, H1..Hk]. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloGridSample(
+    odla_value input, odla_value grid, odla_halo_grid_mode mode,
+    odla_halo_padding_mode padding_mode, odla_bool align_corners,
+    odla_value_shape output_dims, const odla_value_id value_id);
+
+/* Elementwise bitwise operators on integer values with multidirectional broadcasting. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloBitwiseAnd(
+    odla_value lhs, odla_value rhs, const odla_value_id value_id);
+
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloBitwiseOr(
+    odla_value lhs, odla_value rhs, const odla_value_id value_id);
+
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloBitwiseXor(
+    odla_value lhs, odla_value rhs, const odla_value_id value_id);
+
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL
+odla_HaloBitwiseNot(odla_value input, const odla_value_id value_id);
+
+/* ONNX ScatterElements: a copy of data where updates[i] goes to indices[i] along axis (negative
+ * indices count from the end); indices (int32 or int64) and updates have the same shape. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloScatterElements(
+    odla_value data, odla_value indices, odla_value updates, odla_int32 axis,
+    odla_halo_scatter_reduction reduction, const odla_value_id value_id);
+
+/* ONNX ScatterND: a copy of data where each index tuple (last dimension of indices) receives
+ * the matching slice of updates. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloScatterND(
+    odla_value data, odla_value indices, odla_value updates,
+    odla_halo_scatter_reduction reduction, const odla_value_id value_id);
+
+/* Max pooling over any number of spatial dimensions with dilations (arrays of one element per
+ * spatial dimension; null dilations mean 1). Returns the values and, second, the int64 flat
+ * indices of the maxima in the input (row-major, or column-major spatial order when
+ * column_major_indices). output_dims (size -1: floor rounding) carries ceil_mode. */
+extern ODLA_API_EXPORT odla_values ODLA_API_CALL odla_HaloMaxPool(
+    odla_value input, const odla_uint32* window_dims, const odla_uint32* strides,
+    const odla_uint32* dilations, const odla_uint32* paddings_front,
+    const odla_uint32* paddings_back, odla_bool column_major_indices,
+    odla_value_shape output_dims, const odla_value_ids value_ids);
+
+/* Average pooling over any number of spatial dimensions with dilations. With padding_included
+ * the divisor counts the window positions inside the explicit paddings (not those of a ceil_mode
+ * window that overhangs them). */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloAveragePool(
+    odla_value input, const odla_uint32* window_dims, const odla_uint32* strides,
+    const odla_uint32* dilations, const odla_uint32* paddings_front,
+    const odla_uint32* paddings_back, odla_bool padding_included,
+    odla_value_shape output_dims, const odla_value_id value_id);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* _ODLA_OPERATOR_OPS_HALO_H_ */
