@@ -45,9 +45,9 @@ internal static class ExtensionLowerings
         {
             return c.Unsupported("the mode or padding_mode is not one the ONNX specification defines");
         }
-        if (!c.InputIs(0, ElementType.Float32, ElementType.Float64) || c.InputType(1).ElementType != c.InputType(0).ElementType)
+        if (!c.InputIs(0, ElementType.Float, ElementType.Double) || c.InputType(1).ElementType != c.InputType(0).ElementType)
         {
-            return c.Unsupported("the input and the grid must both be float32 or both float64");
+            return c.Unsupported("the input and the grid must both be float or both double");
         }
         return c.Define(0, $"{c.Module.HaloExtension("odla_HaloGridSample")}({c.Value(0)}, {c.Value(1)}, {mode}, {padding}, " +
             $"{LoweringContext.B(c.Int("align_corners", 0) != 0)}, {c.OutputShapeExpression()}, {c.OutputId()})");

@@ -44,6 +44,8 @@ internal sealed class LoweringTable
         IndexLowerings.Register(builder);
         RecurrentLowerings.Register(builder);
         ExtensionLowerings.Register(builder);
+        ImageExtensionLowerings.Register(builder);
+        SignalLowerings.Register(builder);
         return builder.Build();
     }
 }

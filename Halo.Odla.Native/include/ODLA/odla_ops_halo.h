@@ -2,7 +2,7 @@
  *
  * Halo extension of ODLA: operators that ODLA 0.5 has no function for (ONNX GridSample, Bitwise*,
  * ScatterElements, ScatterND, pools with dilations or more than two spatial dimensions, MaxPool's
- * Indices output, ReverseSequence, Col2Im, MaxUnpool). Not part of ODLA and not included by
+ * Indices output, MaxUnpool, Col2Im, AffineGrid, ReverseSequence, DFT, STFT). Not part of ODLA and not included by
  * odla.h: generated code includes this header only when it calls one of these functions, and only
  * runtimes that implement the extension (libodla_reference) can run that code.
  *
@@ -91,6 +91,48 @@ extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloAveragePool(
     const odla_uint32* dilations, const odla_uint32* paddings_front,
     const odla_uint32* paddings_back, odla_bool padding_included,
     odla_value_shape output_dims, const odla_value_id value_id);
+
+/* ONNX MaxUnpool: zeros of output_dims (required) where input[i] goes to the flat index
+ * indices[i] (int64, as odla_HaloMaxPool returns them). */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloMaxUnpool(
+    odla_value input, odla_value indices, odla_value_shape output_dims,
+    const odla_value_id value_id);
+
+/* ONNX Col2Im: sums the columns of input [N, C * prod(block_dims), L] into the image
+ * output_dims [N, C, D1..Dk] (required); the arrays hold one element per spatial dimension. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloCol2Im(
+    odla_value input, const odla_uint32* block_dims, const odla_uint32* strides,
+    const odla_uint32* dilations, const odla_uint32* paddings_front,
+    const odla_uint32* paddings_back, odla_value_shape output_dims,
+    const odla_value_id value_id);
+
+/* ONNX AffineGrid: the sampling grid output_dims [N, H, W, 2] or [N, D, H, W, 3] (required) of
+ * the affine matrices theta [N, 2, 3] or [N, 3, 4] over normalized coordinates in [-1, 1]. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloAffineGrid(
+    odla_value theta, odla_bool align_corners, odla_value_shape output_dims,
+    const odla_value_id value_id);
+
+/* ONNX ReverseSequence: reverses the first sequence_lens[b] (int32 or int64) elements along
+ * time_axis of each batch entry b along batch_axis. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloReverseSequence(
+    odla_value input, odla_value sequence_lens, odla_int32 batch_axis,
+    odla_int32 time_axis, const odla_value_id value_id);
+
+/* ONNX DFT: the discrete Fourier transform along axis of input [..., 1] (real) or [..., 2]
+ * (complex); dft_length 0 means the axis extent (shorter signals are zero-padded, longer ones
+ * truncated); onesided keeps the first dft_length / 2 + 1 bins; inverse scales by 1 / dft_length.
+ * The output's last dimension holds the real and imaginary parts. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloDFT(
+    odla_value input, odla_int32 axis, odla_uint32 dft_length, odla_bool inverse,
+    odla_bool onesided, odla_value_shape output_dims, const odla_value_id value_id);
+
+/* ONNX STFT: DFTs of the frames of signal [batch, length, 1 or 2] (frame f starts at
+ * f * frame_step), each multiplied by window [frame_length] (NULL: ones); output
+ * [batch, frames, bins, 2]. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloSTFT(
+    odla_value signal, odla_value window, odla_uint32 frame_step,
+    odla_uint32 frame_length, odla_bool onesided, odla_value_shape output_dims,
+    const odla_value_id value_id);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,32 @@
+namespace Halo.Backends.Odla.Lowering;
+
+/// <summary>MaxUnpool, Col2Im, AffineGrid and ReverseSequence, lowered to the Halo extension
+/// (<c>ODLA/odla_ops_halo.h</c>), and Det, lowered to ODLA's <c>odla_Det</c>.</summary>
+internal static class ImageExtensionLowerings
+{
+    public static void Register(LoweringTableBuilder table) => table
+        .Add("MaxUnpool", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloMaxUnpool")}({c.Value(0)}, {c.Value(1)}, " +
+            $"{c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 9)
+        .Add("Col2Im", Col2Im, minVersion: 18)
+        .Add("AffineGrid", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloAffineGrid")}({c.Value(0)}, " +
+            $"{LoweringContext.B(c.Int("align_corners", 0) != 0)}, {c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 20)
+        .Add("ReverseSequence", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloReverseSequence")}({c.Value(0)}, {c.Value(1)}, " +
+            $"{LoweringContext.I(c.Int("batch_axis", 1))}, {LoweringContext.I(c.Int("time_axis", 0))}, {c.OutputId()})"), minVersion: 10)
+        .Add("Det", c => c.Define(0, $"odla_Det({c.Value(0)}, {c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 11);
+
+    private static bool Col2Im(LoweringContext c)
+    {
+        if (c.ConstantInts(2) is not { Length: > 0 } block)
+        {
+            return c.Unsupported("block_shape must be a constant; fold it with the standard passes");
+        }
+        int n = block.Length;
+        long[] Attribute(string name, int count, long fill) =>
+            c.Ints(name) is { } values && values.Length == count ? [.. values] : Enumerable.Repeat(fill, count).ToArray();
+        var pads = Attribute("pads", 2 * n, 0);
+        var m = c.Module;
+        return c.Define(0, $"{m.HaloExtension("odla_HaloCol2Im")}({c.Value(0)}, {m.UInt32Array(block)}, {m.UInt32Array(Attribute("strides", n, 1))}, " +
+            $"{m.UInt32Array(Attribute("dilations", n, 1))}, {m.UInt32Array(pads[..n])}, {m.UInt32Array(pads[n..])}, " +
+            $"{c.OutputShapeExpression()}, {c.OutputId()})");
+    }
+}
