@@ -21,14 +21,15 @@ ODLA_TEST(HaloGridSample_LinearCenterAndNearestPadding) {
              linear.Run(odla_HaloGridSample(linear.Arg({1, 1, 2, 2}, x), linear.Arg({1, 1, 3, 2}, grid), ODLA_HALO_GRID_LINEAR,
                                             ODLA_HALO_PADDING_ZEROS, 1, Undefined(), nullptr),
                         {1, 1, 1, 3}));
-  // Unaligned: (1, 1) maps to pixel 1.5, which rounds (to even) to 2: outside, so zero or the border value.
+  // Unaligned: 0 and -1 map to pixels 0.5 and -0.5, which round (to even) to 0; 1 maps to 1.5, which rounds to 2:
+  // outside, so zero or the border value.
   Session zeros;
-  CheckClose(std::vector<float>{4.0f, 1.0f, 0.0f},
+  CheckClose(std::vector<float>{1.0f, 1.0f, 0.0f},
              zeros.Run(odla_HaloGridSample(zeros.Arg({1, 1, 2, 2}, x), zeros.Arg({1, 1, 3, 2}, grid), ODLA_HALO_GRID_NEAREST,
                                            ODLA_HALO_PADDING_ZEROS, 0, Undefined(), nullptr),
                        {1, 1, 1, 3}));
   Session border;
-  CheckClose(std::vector<float>{4.0f, 1.0f, 4.0f},
+  CheckClose(std::vector<float>{1.0f, 1.0f, 4.0f},
              border.Run(odla_HaloGridSample(border.Arg({1, 1, 2, 2}, x), border.Arg({1, 1, 3, 2}, grid),
                                             ODLA_HALO_GRID_NEAREST, ODLA_HALO_PADDING_BORDER, 0, Undefined(), nullptr),
                         {1, 1, 1, 3}));
