@@ -5,14 +5,30 @@ namespace Halo.Backends.Odla.Lowering;
 internal static class ImageExtensionLowerings
 {
     public static void Register(LoweringTableBuilder table) => table
-        .Add("MaxUnpool", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloMaxUnpool")}({c.Value(0)}, {c.Value(1)}, " +
-            $"{c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 9)
+        .Add("MaxUnpool", MaxUnpool, minVersion: 9)
         .Add("Col2Im", Col2Im, minVersion: 18)
         .Add("AffineGrid", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloAffineGrid")}({c.Value(0)}, " +
             $"{LoweringContext.B(c.Int("align_corners", 0) != 0)}, {c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 20)
         .Add("ReverseSequence", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloReverseSequence")}({c.Value(0)}, {c.Value(1)}, " +
             $"{LoweringContext.I(c.Int("batch_axis", 1))}, {LoweringContext.I(c.Int("time_axis", 0))}, {c.OutputId()})"), minVersion: 10)
         .Add("Det", c => c.Define(0, $"odla_Det({c.Value(0)}, {c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 11);
+
+    private static bool MaxUnpool(LoweringContext c)
+    {
+        // ONNX: the indices address the input of the MaxPool this undoes, whose shape the attributes give.
+        var input = c.InputShape(0);
+        int n = input.Length - 2;
+        var kernel = c.Ints("kernel_shape") is { } k && k.Length == n ? k.ToArray() : null;
+        if (kernel is null)
+        {
+            return c.Unsupported("kernel_shape must give one size per spatial dimension");
+        }
+        var strides = c.Ints("strides") is { } s && s.Length == n ? s.ToArray() : Enumerable.Repeat(1L, n).ToArray();
+        var pads = c.Ints("pads") is { } p && p.Length == 2 * n ? p.ToArray() : new long[2 * n];
+        long[] pooled = [input[0], input[1], .. Enumerable.Range(0, n).Select(i => ((input[i + 2] - 1) * strides[i]) + kernel[i] - pads[i] - pads[i + n])];
+        return c.Define(0, $"{c.Module.HaloExtension("odla_HaloMaxUnpool")}({c.Value(0)}, {c.Value(1)}, {c.Module.Shape(pooled)}, " +
+            $"{c.OutputShapeExpression()}, {c.OutputId()})");
+    }
 
     private static bool Col2Im(LoweringContext c)
     {

@@ -46,6 +46,7 @@ internal sealed class LoweringTable
         ExtensionLowerings.Register(builder);
         ImageExtensionLowerings.Register(builder);
         SignalLowerings.Register(builder);
+        VectorizerLowerings.Register(builder);
         return builder.Build();
     }
 }

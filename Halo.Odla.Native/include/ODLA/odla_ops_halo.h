@@ -93,10 +93,11 @@ extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloAveragePool(
     odla_value_shape output_dims, const odla_value_id value_id);
 
 /* ONNX MaxUnpool: zeros of output_dims (required) where input[i] goes to the flat index
- * indices[i] (int64, as odla_HaloMaxPool returns them). */
+ * indices[i] (int64, as odla_HaloMaxPool returns them) of a tensor of index_dims (the pooled
+ * input's shape; size -1: output_dims), placed at the same coordinates of the output. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloMaxUnpool(
-    odla_value input, odla_value indices, odla_value_shape output_dims,
-    const odla_value_id value_id);
+    odla_value input, odla_value indices, odla_value_shape index_dims,
+    odla_value_shape output_dims, const odla_value_id value_id);
 
 /* ONNX Col2Im: sums the columns of input [N, C * prod(block_dims), L] into the image
  * output_dims [N, C, D1..Dk] (required); the arrays hold one element per spatial dimension. */

@@ -13,8 +13,8 @@ using odla_ref::TensorType;
 
 extern "C" {
 
-odla_value odla_HaloMaxUnpool(odla_value input, odla_value indices, odla_value_shape output_dims,
-                              const odla_value_id value_id) {
+odla_value odla_HaloMaxUnpool(odla_value input, odla_value indices, odla_value_shape index_dims,
+                              odla_value_shape output_dims, const odla_value_id value_id) {
   return Guard<odla_value>(nullptr, [&] {
     const char* op = "odla_HaloMaxUnpool";
     CheckInput(input, op, 0);
@@ -23,7 +23,10 @@ odla_value odla_HaloMaxUnpool(odla_value input, odla_value indices, odla_value_s
     if (!odla_ref::IsDefined(output_dims)) Fail(ODLA_INVALID_PARAM, "odla_HaloMaxUnpool: output_dims is required");
     if (indices->type.dims != input->type.dims) Fail(ODLA_INVALID_PARAM, "odla_HaloMaxUnpool: indices and input differ in shape");
     const TensorType out{input->type.element_type, odla_ref::DimsFromShape(output_dims)};
-    const int64_t count = input->type.Count(), total = out.Count();
+    const Dims from = odla_ref::IsDefined(index_dims) ? odla_ref::DimsFromShape(index_dims) : out.dims;
+    if (from.size() != out.dims.size()) Fail(ODLA_INVALID_PARAM, "odla_HaloMaxUnpool: index_dims and output_dims differ in rank");
+    const int64_t count = input->type.Count(), total = out.Count(), index_total = TensorType{ODLA_FLOAT32, from}.Count();
+    const Dims out_dims = out.dims, out_strides = odla_ref::Strides(out.dims);
     const odla_element_type index_type = indices->type.element_type;
     odla_ref::Kernel kernel;
     odla_ref::DispatchAll(input->type.element_type, op, [&](auto tag) {
@@ -33,8 +36,15 @@ odla_value odla_HaloMaxUnpool(odla_value input, odla_value indices, odla_value_s
         T* y = static_cast<T*>(res[0]);
         std::fill(y, y + total, T(0));
         for (int64_t i = 0; i < count; ++i) {
-          const int64_t at = odla_ref::ReadIndex(in[1], index_type, i);
-          if (at < 0 || at >= total) Fail(ODLA_INVALID_PARAM, "odla_HaloMaxUnpool: index out of range");
+          int64_t rest = odla_ref::ReadIndex(in[1], index_type, i), at = 0;
+          if (rest < 0 || rest >= index_total) Fail(ODLA_INVALID_PARAM, "odla_HaloMaxUnpool: index out of range");
+          // ONNX: the index addresses the pooled input's shape; the value keeps its coordinates in the output.
+          for (size_t d = from.size(); d-- > 0;) {
+            const int64_t coordinate = rest % from[d];
+            rest /= from[d];
+            if (coordinate >= out_dims[d]) Fail(ODLA_INVALID_PARAM, "odla_HaloMaxUnpool: index outside the output");
+            at += coordinate * out_strides[d];
+          }
           y[at] = x[i];
         }
       };
