@@ -1,6 +1,6 @@
 namespace Halo.Backends.Odla.Lowering;
 
-/// <summary>MaxUnpool, Col2Im, AffineGrid and ReverseSequence, lowered to the Halo extension
+/// <summary>MaxUnpool, Col2Im, AffineGrid, ReverseSequence and RoiAlign, lowered to the Halo extension
 /// (<c>ODLA/odla_ops_halo.h</c>), and Det, lowered to ODLA's <c>odla_Det</c>.</summary>
 internal static class ImageExtensionLowerings
 {
@@ -11,6 +11,7 @@ internal static class ImageExtensionLowerings
             $"{LoweringContext.B(c.Int("align_corners", 0) != 0)}, {c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 20)
         .Add("ReverseSequence", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloReverseSequence")}({c.Value(0)}, {c.Value(1)}, " +
             $"{LoweringContext.I(c.Int("batch_axis", 1))}, {LoweringContext.I(c.Int("time_axis", 0))}, {c.OutputId()})"), minVersion: 10)
+        .Add("RoiAlign", RoiAlign, minVersion: 10)
         .Add("Det", c => c.Define(0, $"odla_Det({c.Value(0)}, {c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 11);
 
     private static bool MaxUnpool(LoweringContext c)
@@ -28,6 +29,20 @@ internal static class ImageExtensionLowerings
         long[] pooled = [input[0], input[1], .. Enumerable.Range(0, n).Select(i => ((input[i + 2] - 1) * strides[i]) + kernel[i] - pads[i] - pads[i + n])];
         return c.Define(0, $"{c.Module.HaloExtension("odla_HaloMaxUnpool")}({c.Value(0)}, {c.Value(1)}, {c.Module.Shape(pooled)}, " +
             $"{c.OutputShapeExpression()}, {c.OutputId()})");
+    }
+
+    private static bool RoiAlign(LoweringContext c)
+    {
+        string mode = c.String("mode", "avg") ?? "avg";
+        // ONNX: opset 16 added coordinate_transformation_mode (default half_pixel); opset 10 behaves as output_half_pixel.
+        string coordinates = c.Version >= 16 ? c.String("coordinate_transformation_mode", "half_pixel") ?? "half_pixel" : "output_half_pixel";
+        if (mode is not ("avg" or "max") || coordinates is not ("half_pixel" or "output_half_pixel"))
+        {
+            return c.Unsupported("mode must be avg or max and coordinate_transformation_mode half_pixel or output_half_pixel");
+        }
+        return c.Define(0, $"{c.Module.HaloExtension("odla_HaloRoiAlign")}({c.Value(0)}, {c.Value(1)}, {c.Value(2)}, " +
+            $"{LoweringContext.B(mode == "max")}, {LoweringContext.B(coordinates == "half_pixel")}, {LoweringContext.I(c.Int("sampling_ratio", 0))}, " +
+            $"{LoweringContext.F(c.Float("spatial_scale", 1f))}, {c.OutputShapeExpression()}, {c.OutputId()})");
     }
 
     private static bool Col2Im(LoweringContext c)

@@ -72,6 +72,13 @@ internal static class IndexLowerings
         {
             return c.Unsupported("the mode or coordinate_transformation_mode has no ODLA counterpart");
         }
+        // ODLA's odla_Resize has no parameters for these; the reference runtime implements ONNX's defaults.
+        if (c.Int("antialias", 0) != 0 || c.Int("exclude_outside", 0) != 0 || Math.Abs(c.Float("cubic_coeff_a", -0.75f) + 0.75f) > 1e-6f
+            || (interpolation == "ODLA_NEAREST" && c.Op.Operator.Name == "Resize" && c.Version >= 11
+                && (c.String("nearest_mode", "round_prefer_floor") ?? "round_prefer_floor") != "round_prefer_floor"))
+        {
+            return c.Unsupported("antialias, exclude_outside, cubic_coeff_a and nearest_mode other than their defaults have no ODLA counterpart");
+        }
         var input = c.InputShape(0);
         var output = c.OutputShape();
         // ODLA: the mask's least significant bit is the innermost dimension.

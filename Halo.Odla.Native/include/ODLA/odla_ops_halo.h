@@ -2,7 +2,7 @@
  *
  * Halo extension of ODLA: operators that ODLA 0.5 has no function for (ONNX GridSample, Bitwise*,
  * ScatterElements, ScatterND, pools with dilations or more than two spatial dimensions, MaxPool's
- * Indices output, MaxUnpool, Col2Im, AffineGrid, ReverseSequence, DFT, STFT). Not part of ODLA and not included by
+ * Indices output, MaxUnpool, Col2Im, AffineGrid, ReverseSequence, DFT, STFT, RoiAlign). Not part of ODLA and not included by
  * odla.h: generated code includes this header only when it calls one of these functions, and only
  * runtimes that implement the extension (libodla_reference) can run that code.
  *
@@ -134,6 +134,16 @@ extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloSTFT(
     odla_value signal, odla_value window, odla_uint32 frame_step,
     odla_uint32 frame_length, odla_bool onesided, odla_value_shape output_dims,
     const odla_value_id value_id);
+
+/* ONNX RoiAlign: for each box of rois [R, 4] (x1, y1, x2, y2, scaled by spatial_scale) on image
+ * batch_indices[r] (int32 or int64) of input [N, C, H, W], the average (or with max_mode the
+ * maximum) of bilinear samples over each of the output_dims [R, C, OH, OW] (required) bins;
+ * sampling_ratio 0 picks ceil(box extent / bins) samples per bin; half_pixel shifts the box by
+ * -0.5 pixel (ONNX coordinate_transformation_mode half_pixel, else output_half_pixel). */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloRoiAlign(
+    odla_value input, odla_value rois, odla_value batch_indices, odla_bool max_mode,
+    odla_bool half_pixel, odla_int32 sampling_ratio, odla_float32 spatial_scale,
+    odla_value_shape output_dims, const odla_value_id value_id);
 
 #ifdef __cplusplus
 } /* extern "C" */

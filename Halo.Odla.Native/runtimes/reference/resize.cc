@@ -1,4 +1,6 @@
-// Resize with nearest or (multi-)linear interpolation (odla_ops_process.h).
+// Resize with nearest, (multi-)linear or cubic interpolation (odla_ops_process.h). Cubic uses ONNX's defaults:
+// cubic_coeff_a -0.75, taps outside the input clamped to the edge (exclude_outside 0), no antialiasing.
+#include <algorithm>
 #include <cmath>
 
 #include "dispatch.h"
@@ -11,10 +13,11 @@ using odla_ref::TensorType;
 
 namespace {
 
-// Two source taps and the weight of the second one, for one output coordinate along one axis.
+// Up to four source taps and their weights, for one output coordinate along one axis.
 struct Taps {
-  int64_t first, second;
-  double weight;
+  int64_t index[4] = {0, 0, 0, 0};
+  double weight[4] = {1, 0, 0, 0};
+  int count = 1;
 };
 
 // ONNX coordinate_transformation_mode: maps an output coordinate back to the input.
@@ -29,26 +32,45 @@ double SourceCoordinate(odla_resize_coordinate_mode mode, int64_t out, int64_t i
   Fail(ODLA_INVALID_PARAM, "odla_Resize: unknown coordinate mode");
 }
 
+void CubicWeights(double t, double* w) {
+  constexpr double a = -0.75;  // ONNX cubic_coeff_a default
+  const double d[4] = {t + 1, t, 1 - t, 2 - t};
+  for (int k = 0; k < 4; ++k) {
+    const double x = d[k];
+    w[k] = x <= 1 ? ((a + 2) * x - (a + 3)) * x * x + 1 : ((a * x - 5 * a) * x + 8 * a) * x - 4 * a;
+  }
+}
+
 std::vector<Taps> AxisTaps(odla_interpolation_mode interpolation, odla_resize_coordinate_mode mode, int64_t in_extent,
                            int64_t out_extent) {
   std::vector<Taps> taps;
+  auto clamp = [&](int64_t i) { return std::min(std::max<int64_t>(i, 0), in_extent - 1); };
   for (int64_t o = 0; o < out_extent; ++o) {
+    Taps t;
     if (in_extent == out_extent) {
-      taps.push_back({o, o, 0.0});
+      t.index[0] = o;
+      taps.push_back(t);
       continue;
     }
     double x = SourceCoordinate(mode, o, in_extent, out_extent);
     if (interpolation == ODLA_NEAREST) {
       // ONNX nearest_mode round_prefer_floor (the default).
-      int64_t i = static_cast<int64_t>(std::ceil(x - 0.5));
-      i = std::min(std::max<int64_t>(i, 0), in_extent - 1);
-      taps.push_back({i, i, 0.0});
-      continue;
+      t.index[0] = clamp(static_cast<int64_t>(std::ceil(x - 0.5)));
+    } else if (interpolation == ODLA_CUBIC) {
+      const double low = std::floor(x);
+      CubicWeights(x - low, t.weight);
+      for (int k = 0; k < 4; ++k) t.index[k] = clamp(static_cast<int64_t>(low) - 1 + k);
+      t.count = 4;
+    } else {
+      x = std::min(std::max(x, 0.0), static_cast<double>(in_extent - 1));
+      const int64_t low = static_cast<int64_t>(std::floor(x));
+      t.index[0] = low;
+      t.index[1] = std::min(low + 1, in_extent - 1);
+      t.weight[1] = x - static_cast<double>(low);
+      t.weight[0] = 1 - t.weight[1];
+      t.count = 2;
     }
-    x = std::min(std::max(x, 0.0), static_cast<double>(in_extent - 1));
-    const int64_t low = static_cast<int64_t>(std::floor(x));
-    const int64_t high = std::min(low + 1, in_extent - 1);
-    taps.push_back({low, high, x - static_cast<double>(low)});
+    taps.push_back(t);
   }
   return taps;
 }
@@ -63,7 +85,6 @@ odla_value odla_Resize(odla_value input, odla_interpolation_mode interpolation, 
   return Guard<odla_value>(nullptr, [&] {
     const char* op = "odla_Resize";
     CheckInput(input, op, 0);
-    if (interpolation == ODLA_CUBIC) Fail(ODLA_UNSUPPORTED_OP, "odla_Resize: cubic interpolation is not supported");
     const Dims in = input->type.dims, out = odla_ref::DimsFromShape(output_dims);
     if (in.size() != out.size()) Fail(ODLA_INVALID_PARAM, "odla_Resize: output rank differs from input rank");
     std::vector<std::vector<Taps>> taps;
@@ -84,17 +105,25 @@ odla_value odla_Resize(odla_value input, odla_interpolation_mode interpolation, 
             at[d] = &taps[d][static_cast<size_t>(rest % out[d])];
             rest /= out[d];
           }
-          // Sum over the 2^rank corners; axes with one tap contribute weight 1 through their first corner.
+          // Sum over every combination of the axes' taps.
           double sum = 0;
-          for (uint64_t corner = 0; corner < (uint64_t{1} << rank); ++corner) {
+          std::vector<int> counter(rank, 0);
+          for (bool more = true; more;) {
             double weight = 1;
             int64_t offset = 0;
-            for (size_t d = 0; d < rank && weight != 0; ++d) {
-              const bool second = (corner >> d) & 1;
-              weight *= second ? at[d]->weight : 1 - at[d]->weight;
-              offset += (second ? at[d]->second : at[d]->first) * in_strides[d];
+            for (size_t d = 0; d < rank; ++d) {
+              weight *= at[d]->weight[counter[d]];
+              offset += at[d]->index[counter[d]] * in_strides[d];
             }
             if (weight != 0) sum += weight * static_cast<double>(x[offset]);
+            more = false;
+            for (size_t d = rank; d-- > 0;) {
+              if (++counter[d] < at[d]->count) {
+                more = true;
+                break;
+              }
+              counter[d] = 0;
+            }
           }
           y[o] = static_cast<T>(sum);
         }
