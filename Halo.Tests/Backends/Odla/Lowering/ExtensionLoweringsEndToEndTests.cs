@@ -4,7 +4,6 @@ using Halo.Core.Diagnostics;
 using Halo.Core.IR;
 using Halo.Core.IR.Types;
 using Halo.Core.Semantics;
-using Halo.Tests.Frontends.Onnx;
 using NUnit.Framework;
 using static Halo.Tests.Backends.Odla.OdlaTestGraphs;
 
