@@ -1,6 +1,6 @@
 /* Halo.NET ODLA headers (Apache-2.0).
  *
- * Halo extension of ODLA: operators that ODLA 0.5 has no function for (ONNX GridSample, Bitwise*,
+ * Halo extension of ODLA: operators that ODLA 0.5 has no function for (ONNX Resize modes, GridSample, Bitwise*,
  * ScatterElements, ScatterND, pools with dilations or more than two spatial dimensions, MaxPool's
  * Indices output, MaxUnpool, Col2Im, AffineGrid, ReverseSequence, DFT, STFT, RoiAlign). Not part of ODLA and not included by
  * odla.h: generated code includes this header only when it calls one of these functions, and only
@@ -14,6 +14,7 @@
 #define _ODLA_OPERATOR_OPS_HALO_H_
 #include <ODLA/odla_common.h>
 #include <ODLA/odla_value.h>
+#include <ODLA/odla_ops_process.h>
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -40,6 +41,33 @@ typedef enum {
   ODLA_HALO_SCATTER_MAX,
   ODLA_HALO_SCATTER_MIN,
 } odla_halo_scatter_reduction;
+
+/* ONNX Resize coordinate_transformation_mode (tf_crop_and_resize excluded). */
+typedef enum {
+  ODLA_HALO_RESIZE_HALF_PIXEL,
+  ODLA_HALO_RESIZE_PYTORCH_HALF_PIXEL,
+  ODLA_HALO_RESIZE_ALIGN_CORNERS,
+  ODLA_HALO_RESIZE_ASYMMETRIC,
+  ODLA_HALO_RESIZE_TF_HALF_PIXEL_FOR_NN,
+  ODLA_HALO_RESIZE_HALF_PIXEL_SYMMETRIC,
+} odla_halo_resize_coordinate_mode;
+
+/* ONNX Resize nearest_mode. */
+typedef enum {
+  ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR,
+  ODLA_HALO_NEAREST_ROUND_PREFER_CEIL,
+  ODLA_HALO_NEAREST_FLOOR,
+  ODLA_HALO_NEAREST_CEIL,
+} odla_halo_nearest_mode;
+
+/* ONNX Resize to output_dims (required; the scale of each axis is output / input extent) with the
+ * parameters odla_Resize lacks: every coordinate mode but tf_crop_and_resize, nearest_mode,
+ * cubic_coeff_a and exclude_outside. No antialiasing. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloResize(
+    odla_value input, odla_interpolation_mode interpolation,
+    odla_halo_resize_coordinate_mode coordinate_mode, odla_halo_nearest_mode nearest_mode,
+    odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_value_shape output_dims,
+    const odla_value_id value_id);
 
 /* ONNX GridSample: samples input [N, C, D1..Dk] at the normalized coordinates of grid
  * [N, H1..Hk, k] (innermost coordinate first: x, y[, z]); output [N, C, H1..Hk]. */

@@ -133,5 +133,29 @@ ODLA_TEST(HaloPools_ThreeSpatialDimensionsWithPadding) {
   CheckClose(std::vector<float>{3.5f, 7.0f / 8}, std::vector<float>{y[0], y[7]});
 }
 
+ODLA_TEST(HaloResize_NearestCeilAndFloor_Asymmetric) {
+  std::vector<float> x{1, 2, 3, 4};
+  Session ceil;
+  CheckClose(std::vector<float>{1, 2, 2, 3, 3, 4, 4, 4},
+             ceil.Run(odla_HaloResize(ceil.Arg({4}, x), ODLA_NEAREST, ODLA_HALO_RESIZE_ASYMMETRIC, ODLA_HALO_NEAREST_CEIL, -0.75f,
+                                      0, Shape({8}), nullptr),
+                      {8}),
+             0, 0);
+  Session floor;
+  CheckClose(std::vector<float>{1, 1, 2, 2, 3, 3, 4, 4},
+             floor.Run(odla_HaloResize(floor.Arg({4}, x), ODLA_NEAREST, ODLA_HALO_RESIZE_ASYMMETRIC, ODLA_HALO_NEAREST_FLOOR,
+                                       -0.75f, 0, Shape({8}), nullptr),
+                       {8}),
+             0, 0);
+}
+
+ODLA_TEST(Resize_CubicKeepsConstantsAndLinearRamps) {
+  // Cubic convolution weights sum to 1 and reproduce linear functions inside the input.
+  std::vector<float> x{0, 1, 2, 3, 4, 5, 6, 7};
+  Session session;
+  std::vector<float> y = session.Run(odla_Resize(session.Arg({8}, x), ODLA_CUBIC, ODLA_ALIGN_CORNERS, 1, Shape({15}), nullptr), {15});
+  for (size_t i = 2; i + 2 < y.size(); ++i) CheckClose(std::vector<float>{static_cast<float>(i) / 2}, std::vector<float>{y[i]});
+}
+
 }  // namespace
 }  // namespace odla_test
