@@ -1,6 +1,6 @@
 namespace Halo.Backends.Odla.Lowering;
 
-/// <summary>MaxUnpool, Col2Im, AffineGrid, ReverseSequence and RoiAlign, lowered to the Halo extension
+/// <summary>MaxUnpool, Col2Im, AffineGrid, ReverseSequence, RoiAlign and DeformConv, lowered to the Halo extension
 /// (<c>ODLA/odla_ops_halo.h</c>), and Det, lowered to ODLA's <c>odla_Det</c>.</summary>
 internal static class ImageExtensionLowerings
 {
@@ -12,6 +12,7 @@ internal static class ImageExtensionLowerings
         .Add("ReverseSequence", c => c.Define(0, $"{c.Module.HaloExtension("odla_HaloReverseSequence")}({c.Value(0)}, {c.Value(1)}, " +
             $"{LoweringContext.I(c.Int("batch_axis", 1))}, {LoweringContext.I(c.Int("time_axis", 0))}, {c.OutputId()})"), minVersion: 10)
         .Add("RoiAlign", RoiAlign, minVersion: 10)
+        .Add("DeformConv", DeformConv, minVersion: 19)
         .Add("Det", c => c.Define(0, $"odla_Det({c.Value(0)}, {c.OutputShapeExpression()}, {c.OutputId()})"), minVersion: 11);
 
     private static bool MaxUnpool(LoweringContext c)
@@ -43,6 +44,19 @@ internal static class ImageExtensionLowerings
         return c.Define(0, $"{c.Module.HaloExtension("odla_HaloRoiAlign")}({c.Value(0)}, {c.Value(1)}, {c.Value(2)}, " +
             $"{LoweringContext.B(mode == "max")}, {LoweringContext.B(coordinates == "half_pixel")}, {LoweringContext.I(c.Int("sampling_ratio", 0))}, " +
             $"{LoweringContext.F(c.Float("spatial_scale", 1f))}, {c.OutputShapeExpression()}, {c.OutputId()})");
+    }
+
+    private static bool DeformConv(LoweringContext c)
+    {
+        if (c.InputRank(0) != 4)
+        {
+            return c.Unsupported("only two spatial dimensions have a Halo extension function");
+        }
+        long[] Pair(string name, long fill) => c.Ints(name) is { Length: >= 2 } v ? [v[0], v[1]] : [fill, fill];
+        var m = c.Module;
+        return c.Define(0, $"{m.HaloExtension("odla_HaloDeformConv")}({c.Value(0)}, {c.Value(1)}, {c.Value(2)}, {c.Value(3)}, {c.Value(4)}, " +
+            $"{LoweringContext.I(c.Int("group", 1))}, {LoweringContext.I(c.Int("offset_group", 1))}, {m.UInt32Array(Pair("strides", 1))}, " +
+            $"{m.UInt32Array(Pair("dilations", 1))}, {m.UInt32Array(Pair("pads", 0))}, {c.OutputShapeExpression()}, {c.OutputId()})");
     }
 
     private static bool Col2Im(LoweringContext c)

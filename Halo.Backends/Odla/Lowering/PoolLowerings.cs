@@ -46,9 +46,12 @@ internal static class PoolLowerings
     private static bool ExtensionPool(LoweringContext c, bool max, long[] window, WindowGeometry geometry, bool columnMajor)
     {
         var m = c.Module;
-        // ONNX (the node tests' reference): a ceil_mode window's overhang counts as padding for count_include_pad,
-        // so the back paddings include it, as for odla_AveragePool.
-        long[] back = geometry.Back;
+        // ONNX: count_include_pad counts the explicit pads only, not the overhang of a ceil_mode window
+        // (test_averagepool_3d_dilations_large_count_include_pad_is_1_ceil_mode_is_True), so the runtime gets the
+        // attribute's pads (auto_pad's when set) and the output shape carries ceil_mode.
+        long[] back = (c.String("auto_pad", "NOTSET") ?? "NOTSET") != "NOTSET" ? geometry.Back
+            : c.Ints("pads") is { } pads && pads.Length == 2 * window.Length ? [.. pads.Skip(window.Length)]
+            : new long[window.Length];
         string common = $"{c.Value(0)}, {m.UInt32Array(window)}, {m.UInt32Array(geometry.Strides)}, {m.UInt32Array(geometry.Dilations)}, " +
             $"{m.UInt32Array(geometry.Front)}, {m.UInt32Array(back)}";
         if (!max)

@@ -2,7 +2,7 @@
  *
  * Halo extension of ODLA: operators that ODLA 0.5 has no function for (ONNX Resize modes, GridSample, Bitwise*,
  * ScatterElements, ScatterND, pools with dilations or more than two spatial dimensions, MaxPool's
- * Indices output, MaxUnpool, Col2Im, AffineGrid, ReverseSequence, DFT, STFT, RoiAlign). Not part of ODLA and not included by
+ * Indices output, MaxUnpool, Col2Im, AffineGrid, ReverseSequence, DFT, STFT, RoiAlign, DeformConv). Not part of ODLA and not included by
  * odla.h: generated code includes this header only when it calls one of these functions, and only
  * runtimes that implement the extension (libodla_reference) can run that code.
  *
@@ -171,6 +171,16 @@ extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloSTFT(
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloRoiAlign(
     odla_value input, odla_value rois, odla_value batch_indices, odla_bool max_mode,
     odla_bool half_pixel, odla_int32 sampling_ratio, odla_float32 spatial_scale,
+    odla_value_shape output_dims, const odla_value_id value_id);
+
+/* ONNX DeformConv (2-D): convolution of input [N, C, H, W] with kernel [OC, C / group, KH, KW]
+ * sampled at the positions moved by offset [N, offset_group * 2 * KH * KW, OH, OW] (dy, dx pairs;
+ * bilinear, zero outside), each sample scaled by mask [N, offset_group * KH * KW, OH, OW] (NULL:
+ * ones); bias [OC] may be NULL. Arrays hold two elements (height, width); output_dims is required. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloDeformConv(
+    odla_value input, odla_value kernel, odla_value offset, odla_value bias, odla_value mask,
+    odla_uint32 group, odla_uint32 offset_group, const odla_uint32* strides,
+    const odla_uint32* dilations, const odla_uint32* paddings_front,
     odla_value_shape output_dims, const odla_value_id value_id);
 
 #ifdef __cplusplus
