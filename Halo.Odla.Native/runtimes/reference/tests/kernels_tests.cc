@@ -157,5 +157,49 @@ ODLA_TEST(Resize_CubicKeepsConstantsAndLinearRamps) {
   for (size_t i = 2; i + 2 < y.size(); ++i) CheckClose(std::vector<float>{static_cast<float>(i) / 2}, std::vector<float>{y[i]});
 }
 
+ODLA_TEST(HaloDFT_ImpulseAndInverseOnesided) {
+  // The transform of an impulse is flat; of a constant, one bin of the signal's length.
+  std::vector<float> impulse{1, 0, 0, 0}, ones{1, 1, 1, 1};
+  Session forward;
+  CheckClose(std::vector<float>{1, 0, 1, 0, 1, 0, 1, 0},
+             forward.Run(odla_HaloDFT(forward.Arg({1, 4, 1}, impulse), 1, 0, 0, 0, Undefined(), nullptr), {1, 4, 2}));
+  Session onesided;
+  CheckClose(std::vector<float>{4, 0, 0, 0, 0, 0},
+             onesided.Run(odla_HaloDFT(onesided.Arg({1, 4, 1}, ones), -2, 0, 0, 1, Undefined(), nullptr), {1, 3, 2}));
+}
+
+ODLA_TEST(HaloSTFT_FramesOfAConstant) {
+  std::vector<float> x(6, 2.0f), window{1, 0.5f};
+  Session session;
+  odla_value y = odla_HaloSTFT(session.Arg({1, 6, 1}, x), session.Const({2}, window), 2, 2, 1, Undefined(), nullptr);
+  CheckClose(std::vector<float>{3, 0, 1, 0, 3, 0, 1, 0, 3, 0, 1, 0}, session.Run(y, {1, 3, 2, 2}));
+}
+
+ODLA_TEST(HaloMaxUnpool_IndicesOfTheSmallerPooledInput) {
+  std::vector<float> x{5, 6};
+  std::vector<int64_t> indices{1, 3};
+  Session session;
+  odla_value y = odla_HaloMaxUnpool(session.Arg({1, 1, 1, 2}, x), session.Arg(ODLA_INT64, {1, 1, 1, 2}, indices),
+                                    Shape({1, 1, 2, 2}), Shape({1, 1, 3, 3}), nullptr);
+  CheckClose(std::vector<float>{0, 5, 0, 0, 6, 0, 0, 0, 0}, session.Run(y, {1, 1, 3, 3}), 0, 0);
+}
+
+ODLA_TEST(HaloReverseSequence_TimeMajor) {
+  std::vector<float> x{0, 1, 2, 3, 4, 5};  // [time 3, batch 2]
+  std::vector<int32_t> lengths{3, 1};
+  Session session;
+  odla_value y = odla_HaloReverseSequence(session.Arg({3, 2}, x), session.Arg(ODLA_INT32, {2}, lengths), 1, 0, nullptr);
+  CheckClose(std::vector<float>{4, 1, 2, 3, 0, 5}, session.Run(y, {3, 2}), 0, 0);
+}
+
+ODLA_TEST(TFIDFVectorize_BigramCounts) {
+  std::vector<int64_t> x{2, 3, 2, 3, 5}, pool{2, 3, 3, 5}, counts{0, 0}, indexes{0, 1};
+  Session session;
+  odla_value y = odla_TFIDFVectorize(session.Arg(ODLA_INT64, {5}, x), 2, 2, 0, ODLA_TFIDF_TF,
+                                     session.Const(ODLA_INT64, {4}, pool), session.Const(ODLA_INT64, {2}, counts),
+                                     session.Const(ODLA_INT64, {2}, indexes), nullptr, Undefined(), nullptr);
+  CheckClose(std::vector<float>{2, 1}, session.Run(y, {2}), 0, 0);
+}
+
 }  // namespace
 }  // namespace odla_test
