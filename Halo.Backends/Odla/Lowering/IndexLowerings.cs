@@ -78,6 +78,10 @@ internal static class IndexLowerings
         string nearest = c.String("nearest_mode", "round_prefer_floor") ?? "round_prefer_floor";
         float cubicA = c.Float("cubic_coeff_a", -0.75f);
         bool excludeOutside = c.Int("exclude_outside", 0) != 0;
+        if (coordinates == "tf_crop_and_resize")
+        {
+            return CropAndResize(c, interpolation, nearest, cubicA, excludeOutside);
+        }
         bool odlaDefaults = odlaCoordinates is not null && nearest == "round_prefer_floor" && Math.Abs(cubicA + 0.75f) < 1e-6f && !excludeOutside;
         if (odlaDefaults || c.Op.Operator.Name == "Upsample")
         {
@@ -95,6 +99,29 @@ internal static class IndexLowerings
         return HaloResize(c, interpolation, coordinates, nearest, cubicA, excludeOutside);
     }
 
+    // ONNX: the roi operand (run-time data) selects the crop of each axis listed in axes (all axes by default).
+    private static bool CropAndResize(LoweringContext c, string interpolation, string nearest, float cubicA, bool excludeOutside)
+    {
+        string? nearestMode = NearestMode(nearest);
+        if (!c.HasInput(1) || nearestMode is null || c.Op.Operator.Name != "Resize")
+        {
+            return c.Unsupported("tf_crop_and_resize needs the roi operand and a known nearest_mode");
+        }
+        var axes = c.Ints("axes") is { } listed ? listed.Select(a => LoweringContext.NormalizeAxis(a, c.InputRank(0))).ToArray() : [];
+        return c.Define(0, $"{c.Module.HaloExtension("odla_HaloCropAndResize")}({c.Value(0)}, {c.Value(1)}, {LoweringContext.I(axes.Length)}, " +
+            $"{c.Module.UInt32Array(axes)}, {interpolation}, {nearestMode}, {LoweringContext.F(cubicA)}, {LoweringContext.B(excludeOutside)}, " +
+            $"{LoweringContext.F(c.Float("extrapolation_value", 0f))}, {c.OutputShapeExpression()}, {c.OutputId()})");
+    }
+
+    private static string? NearestMode(string nearest) => nearest switch
+    {
+        "round_prefer_floor" => "ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR",
+        "round_prefer_ceil" => "ODLA_HALO_NEAREST_ROUND_PREFER_CEIL",
+        "floor" => "ODLA_HALO_NEAREST_FLOOR",
+        "ceil" => "ODLA_HALO_NEAREST_CEIL",
+        _ => null,
+    };
+
     // The ONNX modes odla_Resize has no parameter for, through the Halo extension.
     private static bool HaloResize(LoweringContext c, string interpolation, string coordinates, string nearest, float cubicA, bool excludeOutside)
     {
@@ -108,14 +135,7 @@ internal static class IndexLowerings
             "half_pixel_symmetric" => "ODLA_HALO_RESIZE_HALF_PIXEL_SYMMETRIC",
             _ => null,
         };
-        string? nearestMode = nearest switch
-        {
-            "round_prefer_floor" => "ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR",
-            "round_prefer_ceil" => "ODLA_HALO_NEAREST_ROUND_PREFER_CEIL",
-            "floor" => "ODLA_HALO_NEAREST_FLOOR",
-            "ceil" => "ODLA_HALO_NEAREST_CEIL",
-            _ => null,
-        };
+        string? nearestMode = NearestMode(nearest);
         // ONNX: half_pixel_symmetric equals half_pixel only when each axis' scale is output / input (sizes given).
         bool scalesFromSizes = coordinates != "half_pixel_symmetric" || c.ConstantDoubles(2) is not { Length: > 0 };
         if (halfPixelMode is null || nearestMode is null || !scalesFromSizes)

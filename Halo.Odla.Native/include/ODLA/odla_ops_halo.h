@@ -69,6 +69,15 @@ extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloResize(
     odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_value_shape output_dims,
     const odla_value_id value_id);
 
+/* ONNX Resize with coordinate_transformation_mode tf_crop_and_resize: roi (float32 or float64)
+ * holds the starts then the ends, in [0, 1], of the num_of_axes listed axes (all axes when
+ * num_of_axes is 0); outputs whose source lies outside the input get extrapolation_value. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloCropAndResize(
+    odla_value input, odla_value roi, odla_size_t num_of_axes, const odla_uint32* axes,
+    odla_interpolation_mode interpolation, odla_halo_nearest_mode nearest_mode,
+    odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_float32 extrapolation_value,
+    odla_value_shape output_dims, const odla_value_id value_id);
+
 /* ONNX GridSample: samples input [N, C, D1..Dk] at the normalized coordinates of grid
  * [N, H1..Hk, k] (innermost coordinate first: x, y[, z]); output [N, C, H1..Hk]. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloGridSample(

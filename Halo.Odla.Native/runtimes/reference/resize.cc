@@ -21,6 +21,7 @@ struct Taps {
   int64_t index[4] = {0, 0, 0, 0};
   double weight[4] = {1, 0, 0, 0};
   int count = 1;
+  bool outside = false;  // tf_crop_and_resize: the coordinate lies outside the input (extrapolation_value)
 };
 
 struct ResizeOptions {
@@ -63,17 +64,26 @@ void CubicWeights(double t, double a, double* w) {
   }
 }
 
-std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int64_t out_extent) {
+// crop: the (start, end) of ONNX tf_crop_and_resize's roi for this axis, or null for the other modes.
+std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int64_t out_extent, const double* crop = nullptr) {
   std::vector<Taps> taps;
   auto clamp = [&](int64_t i) { return std::min(std::max<int64_t>(i, 0), in_extent - 1); };
   for (int64_t o = 0; o < out_extent; ++o) {
     Taps t;
-    if (in_extent == out_extent) {
+    if (in_extent == out_extent && crop == nullptr) {
       t.index[0] = o;
       taps.push_back(t);
       continue;
     }
-    double x = SourceCoordinate(options.coordinates, o, in_extent, out_extent);
+    const double span = static_cast<double>(in_extent - 1);
+    double x = crop == nullptr ? SourceCoordinate(options.coordinates, o, in_extent, out_extent)
+               : out_extent > 1 ? crop[0] * span + static_cast<double>(o) * (crop[1] - crop[0]) * span / static_cast<double>(out_extent - 1)
+                                : 0.5 * (crop[0] + crop[1]) * span;
+    if (crop != nullptr && (x < 0 || x > span)) {
+      t.outside = true;
+      taps.push_back(t);
+      continue;
+    }
     if (options.interpolation == ODLA_NEAREST) {
       t.index[0] = clamp(NearestIndex(x, options.nearest));
     } else if (options.interpolation == ODLA_CUBIC) {
@@ -104,6 +114,48 @@ std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int6
   return taps;
 }
 
+// y[o] = the sum over every combination of the axes' taps of x (extrapolation where a tap lies outside).
+template <typename T>
+void ApplyTaps(const T* x, T* y, const std::vector<std::vector<Taps>>& taps, const Dims& in_strides, const Dims& out,
+               double extrapolation) {
+  const int64_t count = TensorType{ODLA_FLOAT32, out}.Count();
+  const size_t rank = out.size();
+  std::vector<const Taps*> at(rank);
+  for (int64_t o = 0; o < count; ++o) {
+    int64_t rest = o;
+    bool outside = false;
+    for (size_t d = rank; d-- > 0;) {
+      at[d] = &taps[d][static_cast<size_t>(rest % out[d])];
+      outside = outside || at[d]->outside;
+      rest /= out[d];
+    }
+    if (outside) {
+      y[o] = static_cast<T>(extrapolation);
+      continue;
+    }
+    double sum = 0;
+    std::vector<int> counter(rank, 0);
+    for (bool more = true; more;) {
+      double weight = 1;
+      int64_t offset = 0;
+      for (size_t d = 0; d < rank; ++d) {
+        weight *= at[d]->weight[counter[d]];
+        offset += at[d]->index[counter[d]] * in_strides[d];
+      }
+      if (weight != 0) sum += weight * static_cast<double>(x[offset]);
+      more = false;
+      for (size_t d = rank; d-- > 0;) {
+        if (++counter[d] < at[d]->count) {
+          more = true;
+          break;
+        }
+        counter[d] = 0;
+      }
+    }
+    y[o] = static_cast<T>(sum);
+  }
+}
+
 odla_value BuildResize(const char* op, odla_value input, const ResizeOptions& options, odla_value_shape output_dims,
                        odla_value_id value_id) {
   CheckInput(input, op, 0);
@@ -113,43 +165,11 @@ odla_value BuildResize(const char* op, odla_value input, const ResizeOptions& op
   std::vector<std::vector<Taps>> taps;
   for (size_t d = 0; d < in.size(); ++d) taps.push_back(AxisTaps(options, in[d], out[d]));
   const Dims in_strides = odla_ref::Strides(in);
-  const int64_t count = TensorType{ODLA_FLOAT32, out}.Count();
   odla_ref::Kernel kernel;
   odla_ref::DispatchFloat(input->type.element_type, op, [&](auto tag) {
     using T = decltype(tag);
     kernel = [=](const std::vector<const void*>& inputs, const std::vector<void*>& res) {
-      const T* x = static_cast<const T*>(inputs[0]);
-      T* y = static_cast<T*>(res[0]);
-      const size_t rank = out.size();
-      std::vector<const Taps*> at(rank);
-      for (int64_t o = 0; o < count; ++o) {
-        int64_t rest = o;
-        for (size_t d = rank; d-- > 0;) {
-          at[d] = &taps[d][static_cast<size_t>(rest % out[d])];
-          rest /= out[d];
-        }
-        // Sum over every combination of the axes' taps.
-        double sum = 0;
-        std::vector<int> counter(rank, 0);
-        for (bool more = true; more;) {
-          double weight = 1;
-          int64_t offset = 0;
-          for (size_t d = 0; d < rank; ++d) {
-            weight *= at[d]->weight[counter[d]];
-            offset += at[d]->index[counter[d]] * in_strides[d];
-          }
-          if (weight != 0) sum += weight * static_cast<double>(x[offset]);
-          more = false;
-          for (size_t d = rank; d-- > 0;) {
-            if (++counter[d] < at[d]->count) {
-              more = true;
-              break;
-            }
-            counter[d] = 0;
-          }
-        }
-        y[o] = static_cast<T>(sum);
-      }
+      ApplyTaps(static_cast<const T*>(inputs[0]), static_cast<T*>(res[0]), taps, in_strides, out, 0.0);
     };
   });
   return odla_ref::AddNode1(op, {input}, TensorType{input->type.element_type, out}, value_id, std::move(kernel));
@@ -173,6 +193,52 @@ odla_value odla_Resize(odla_value input, odla_interpolation_mode interpolation, 
       default: Fail(ODLA_INVALID_PARAM, "odla_Resize: unknown coordinate mode");
     }
     return BuildResize("odla_Resize", input, options, output_dims, value_id);
+  });
+}
+
+odla_value odla_HaloCropAndResize(odla_value input, odla_value roi, odla_size_t num_of_axes, const odla_uint32* axes,
+                                  odla_interpolation_mode interpolation, odla_halo_nearest_mode nearest_mode,
+                                  odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_float32 extrapolation_value,
+                                  odla_value_shape output_dims, const odla_value_id value_id) {
+  return Guard<odla_value>(nullptr, [&] {
+    const char* op = "odla_HaloCropAndResize";
+    CheckInput(input, op, 0);
+    CheckInput(roi, op, 1);
+    const Dims in = input->type.dims, out = odla_ref::DimsFromShape(output_dims);
+    if (in.size() != out.size() || interpolation > ODLA_CUBIC || nearest_mode > ODLA_HALO_NEAREST_CEIL)
+      Fail(ODLA_INVALID_PARAM, "odla_HaloCropAndResize: bad output rank, interpolation or nearest mode");
+    // ONNX: roi holds the starts then the ends of the listed axes (all axes when none are listed).
+    std::vector<size_t> listed;
+    for (size_t i = 0; i < num_of_axes; ++i) listed.push_back(static_cast<size_t>(odla_ref::NormalizeAxis(axes[i], in.size(), op)));
+    if (num_of_axes == 0)
+      for (size_t d = 0; d < in.size(); ++d) listed.push_back(d);
+    if (roi->type.Count() != static_cast<int64_t>(2 * listed.size()))
+      Fail(ODLA_INVALID_PARAM, "odla_HaloCropAndResize: roi must hold a start and an end per axis");
+    const ResizeOptions options{interpolation, ODLA_HALO_RESIZE_HALF_PIXEL, nearest_mode, static_cast<double>(cubic_coeff_a),
+                                exclude_outside != 0};
+    const Dims in_strides = odla_ref::Strides(in);
+    const odla_element_type roi_type = roi->type.element_type;
+    const double extrapolation = extrapolation_value;
+    odla_ref::Kernel kernel;
+    odla_ref::DispatchFloat(input->type.element_type, op, [&](auto tag) {
+      using T = decltype(tag);
+      kernel = [=](const std::vector<const void*>& inputs, const std::vector<void*>& res) {
+        std::vector<double> crop(2 * in.size());
+        for (size_t d = 0; d < in.size(); ++d) crop[2 * d + 1] = 1.0;  // unlisted axes keep [0, 1]
+        for (size_t k = 0; k < listed.size(); ++k) {
+          auto read = [&](size_t i) {
+            return roi_type == ODLA_FLOAT64 ? static_cast<const double*>(inputs[1])[i] : static_cast<double>(static_cast<const float*>(inputs[1])[i]);
+          };
+          crop[2 * listed[k]] = read(k);
+          crop[2 * listed[k] + 1] = read(k + listed.size());
+        }
+        std::vector<std::vector<Taps>> taps;
+        for (size_t d = 0; d < in.size(); ++d) taps.push_back(AxisTaps(options, in[d], out[d], &crop[2 * d]));
+        ApplyTaps(static_cast<const T*>(inputs[0]), static_cast<T*>(res[0]), taps, in_strides, out, extrapolation);
+      };
+    });
+    if (roi_type != ODLA_FLOAT32 && roi_type != ODLA_FLOAT64) odla_ref::UnsupportedType(roi_type, op);
+    return odla_ref::AddNode1(op, {input, roi}, TensorType{input->type.element_type, out}, value_id, std::move(kernel));
   });
 }
 

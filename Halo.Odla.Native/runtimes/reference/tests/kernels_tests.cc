@@ -149,6 +149,14 @@ ODLA_TEST(HaloResize_NearestCeilAndFloor_Asymmetric) {
              0, 0);
 }
 
+ODLA_TEST(HaloCropAndResize_LinearWithExtrapolation) {
+  std::vector<float> x{1, 2, 3, 4}, roi{0, 1.5f};
+  Session session;
+  odla_value y = odla_HaloCropAndResize(session.Arg({4}, x), session.Arg({2}, roi), 0, nullptr, ODLA_LINEAR,
+                                        ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR, -0.75f, 0, 9.0f, Shape({3}), nullptr);
+  CheckClose(std::vector<float>{1, 3.25f, 9}, session.Run(y, {3}));
+}
+
 ODLA_TEST(Resize_CubicKeepsConstantsAndLinearRamps) {
   // Cubic convolution weights sum to 1 and reproduce linear functions inside the input.
   std::vector<float> x{0, 1, 2, 3, 4, 5, 6, 7};
