@@ -165,6 +165,15 @@ ODLA_TEST(Resize_CubicKeepsConstantsAndLinearRamps) {
   for (size_t i = 2; i + 2 < y.size(); ++i) CheckClose(std::vector<float>{static_cast<float>(i) / 2}, std::vector<float>{y[i]});
 }
 
+ODLA_TEST(DeConv_ThreeSpatialDimensions) {
+  std::vector<float> x{1, 2}, w{3, 4}, bias{0.5f};
+  const odla_uint32 ones[] = {1, 1, 1}, zeros[] = {0, 0, 0};
+  Session session;
+  odla_value y = odla_DeConv(session.Arg({1, 1, 1, 1, 2}, x), ODLA_CHANNELS_FIRST, 1, session.Const({1, 1, 1, 1, 2}, w), ODLA_IOS,
+                             ones, ones, zeros, zeros, session.Const({1}, bias), Shape({1, 1, 1, 1, 3}), nullptr);
+  CheckClose(std::vector<float>{3.5f, 10.5f, 8.5f}, session.Run(y, {1, 1, 1, 1, 3}));
+}
+
 ODLA_TEST(HaloDFT_ImpulseAndInverseOnesided) {
   // The transform of an impulse is flat; of a constant, one bin of the signal's length.
   std::vector<float> impulse{1, 0, 0, 0}, ones{1, 1, 1, 1};

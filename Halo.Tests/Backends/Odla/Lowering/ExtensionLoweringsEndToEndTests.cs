@@ -41,6 +41,8 @@ public sealed class ExtensionLoweringsEndToEndTests
             ("group", 2L)), 1, F32(1, 4, 3, 3), F32(2, 2, 2, 2), F32(1, 8, 4, 2), F32(2), F32(1, 4, 4, 2))),
         ("resize_nearest_ceil_pytorch", () => SingleOp("Resize", Attrs(("mode", "nearest"), ("nearest_mode", "ceil"),
             ("coordinate_transformation_mode", "pytorch_half_pixel")), 1, F32(1, 1, 3, 4), null, null, TensorData.FromInt64s([1, 1, 5, 7], 4))),
+        ("convtranspose_3d_groups_strides", () => SingleOp("ConvTranspose", Attrs(("group", 2L), ("strides", new long[] { 2, 1, 2 }),
+            ("pads", new long[] { 1, 0, 0, 0, 1, 1 })), 1, F32(1, 4, 2, 3, 2), F32(4, 1, 2, 2, 3), F32(2))),
         ("det_batched", () => SingleOp("Det", null, 1, F32(2, 3, 3))),
         ("einsum_batch_diagonal", () => SingleOp("Einsum", Attrs(("equation", "...ii->...i")), 1, F32(2, 3, 3))),
         ("resize_cubic_sizes", () => SingleOp("Resize", Attrs(("mode", "cubic")), 1,
