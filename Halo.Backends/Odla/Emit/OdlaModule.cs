@@ -42,6 +42,14 @@ internal sealed class OdlaModule
     /// <summary>The helper functions used: <c>shape</c>, <c>type</c>, <c>values</c>, <c>ids</c>.</summary>
     public SortedSet<string> Helpers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Records that the code calls the Halo extension operator <paramref name="function"/> (<c>odla_Halo*</c>,
+    /// declared in <c>ODLA/odla_ops_halo.h</c>), so that it includes that header, and returns the function name.</summary>
+    public string HaloExtension(string function)
+    {
+        ExtensionHeaders.Add("ODLA/odla_ops_halo.h");
+        return function;
+    }
+
     public string NewVariable() => "v" + (_nextVariable++).ToString(CultureInfo.InvariantCulture);
 
     public string NewArrayName(string prefix) => prefix + (_nextArray++).ToString(CultureInfo.InvariantCulture);

@@ -55,27 +55,89 @@ internal static class IndexLowerings
             _ => null,
         };
         string defaultMode = c.Op.Operator.Name == "Upsample" || c.Version == 10 ? "asymmetric" : "half_pixel";
-        string? coordinates = (c.String("coordinate_transformation_mode", defaultMode) ?? defaultMode) switch
+        string coordinates = c.String("coordinate_transformation_mode", defaultMode) ?? defaultMode;
+        string? odlaCoordinates = coordinates switch
         {
             "asymmetric" => "ODLA_ASSYMMETRIC",
-            "half_pixel" or "pytorch_half_pixel" => "ODLA_HALF_PIXEL",
+            "half_pixel" => "ODLA_HALF_PIXEL",
             "tf_half_pixel_for_nn" => "ODLA_HALF_PIXEL_TF",
             "align_corners" => "ODLA_ALIGN_CORNERS",
             _ => null,
         };
-        if (interpolation is null || coordinates is null)
+        if (interpolation is null || c.Int("antialias", 0) != 0)
         {
-            return c.Unsupported("the mode or coordinate_transformation_mode has no ODLA counterpart");
+            return c.Unsupported("the mode or antialias has no ODLA counterpart");
         }
         var input = c.InputShape(0);
         var output = c.OutputShape();
-        // ODLA: the mask's least significant bit is the innermost dimension.
-        long mask = 0;
-        for (int i = 0; i < input.Length; i++)
+        string nearest = c.String("nearest_mode", "round_prefer_floor") ?? "round_prefer_floor";
+        float cubicA = c.Float("cubic_coeff_a", -0.75f);
+        bool excludeOutside = c.Int("exclude_outside", 0) != 0;
+        if (coordinates == "tf_crop_and_resize")
         {
-            mask |= input[i] != output[i] ? 1L << (input.Length - 1 - i) : 0;
+            return CropAndResize(c, interpolation, nearest, cubicA, excludeOutside);
         }
-        return c.Define(0, $"odla_Resize({c.Value(0)}, {interpolation}, {coordinates}, {LoweringContext.I(mask)}, " +
-            $"{c.OutputShapeExpression()}, {c.OutputId()})");
+        bool odlaDefaults = odlaCoordinates is not null && nearest == "round_prefer_floor" && Math.Abs(cubicA + 0.75f) < 1e-6f && !excludeOutside;
+        if (odlaDefaults || c.Op.Operator.Name == "Upsample")
+        {
+            // ODLA: the mask's least significant bit is the innermost dimension.
+            long mask = 0;
+            for (int i = 0; i < input.Length; i++)
+            {
+                mask |= input[i] != output[i] ? 1L << (input.Length - 1 - i) : 0;
+            }
+            return odlaCoordinates is null
+                ? c.Unsupported("the coordinate_transformation_mode has no ODLA counterpart")
+                : c.Define(0, $"odla_Resize({c.Value(0)}, {interpolation}, {odlaCoordinates}, {LoweringContext.I(mask)}, " +
+                    $"{c.OutputShapeExpression()}, {c.OutputId()})");
+        }
+        return HaloResize(c, interpolation, coordinates, nearest, cubicA, excludeOutside);
+    }
+
+    // ONNX: the roi operand (run-time data) selects the crop of each axis listed in axes (all axes by default).
+    private static bool CropAndResize(LoweringContext c, string interpolation, string nearest, float cubicA, bool excludeOutside)
+    {
+        string? nearestMode = NearestMode(nearest);
+        if (!c.HasInput(1) || nearestMode is null || c.Op.Operator.Name != "Resize")
+        {
+            return c.Unsupported("tf_crop_and_resize needs the roi operand and a known nearest_mode");
+        }
+        var axes = c.Ints("axes") is { } listed ? listed.Select(a => LoweringContext.NormalizeAxis(a, c.InputRank(0))).ToArray() : [];
+        return c.Define(0, $"{c.Module.HaloExtension("odla_HaloCropAndResize")}({c.Value(0)}, {c.Value(1)}, {LoweringContext.I(axes.Length)}, " +
+            $"{c.Module.UInt32Array(axes)}, {interpolation}, {nearestMode}, {LoweringContext.F(cubicA)}, {LoweringContext.B(excludeOutside)}, " +
+            $"{LoweringContext.F(c.Float("extrapolation_value", 0f))}, {c.OutputShapeExpression()}, {c.OutputId()})");
+    }
+
+    private static string? NearestMode(string nearest) => nearest switch
+    {
+        "round_prefer_floor" => "ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR",
+        "round_prefer_ceil" => "ODLA_HALO_NEAREST_ROUND_PREFER_CEIL",
+        "floor" => "ODLA_HALO_NEAREST_FLOOR",
+        "ceil" => "ODLA_HALO_NEAREST_CEIL",
+        _ => null,
+    };
+
+    // The ONNX modes odla_Resize has no parameter for, through the Halo extension.
+    private static bool HaloResize(LoweringContext c, string interpolation, string coordinates, string nearest, float cubicA, bool excludeOutside)
+    {
+        string? halfPixelMode = coordinates switch
+        {
+            "half_pixel" => "ODLA_HALO_RESIZE_HALF_PIXEL",
+            "pytorch_half_pixel" => "ODLA_HALO_RESIZE_PYTORCH_HALF_PIXEL",
+            "align_corners" => "ODLA_HALO_RESIZE_ALIGN_CORNERS",
+            "asymmetric" => "ODLA_HALO_RESIZE_ASYMMETRIC",
+            "tf_half_pixel_for_nn" => "ODLA_HALO_RESIZE_TF_HALF_PIXEL_FOR_NN",
+            "half_pixel_symmetric" => "ODLA_HALO_RESIZE_HALF_PIXEL_SYMMETRIC",
+            _ => null,
+        };
+        string? nearestMode = NearestMode(nearest);
+        // ONNX: half_pixel_symmetric equals half_pixel only when each axis' scale is output / input (sizes given).
+        bool scalesFromSizes = coordinates != "half_pixel_symmetric" || c.ConstantDoubles(2) is not { Length: > 0 };
+        if (halfPixelMode is null || nearestMode is null || !scalesFromSizes)
+        {
+            return c.Unsupported("the coordinate_transformation_mode or nearest_mode has no ODLA counterpart");
+        }
+        return c.Define(0, $"{c.Module.HaloExtension("odla_HaloResize")}({c.Value(0)}, {interpolation}, {halfPixelMode}, {nearestMode}, " +
+            $"{LoweringContext.F(cubicA)}, {LoweringContext.B(excludeOutside)}, {c.OutputShapeExpression()}, {c.OutputId()})");
     }
 }

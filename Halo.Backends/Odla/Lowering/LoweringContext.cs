@@ -63,6 +63,9 @@ internal sealed partial class LoweringContext
     /// <summary>The ODLA variable of operand <paramref name="index"/> (emitting a constant on first use), or <c>NULL</c> when omitted.</summary>
     public string Value(int index) => HasInput(index) ? _materialize(Op.Inputs[index]).Name : "NULL";
 
+    /// <summary>An ODLA constant holding <paramref name="data"/> (an attribute the ODLA function takes as a value).</summary>
+    public string NewConstant(TensorData data) => _materialize(new GreenConstant(data).Output(0)).Name;
+
     /// <summary>The data of operand <paramref name="index"/> when it is a constant; null otherwise.</summary>
     public TensorData? Constant(int index) =>
         HasInput(index) && Op.Inputs[index].Producer is GreenConstant { Data: { } data } ? data : null;

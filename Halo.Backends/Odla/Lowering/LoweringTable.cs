@@ -57,6 +57,10 @@ internal sealed class LoweringTable
         QuantizedMatrixLowerings.Register(builder);
         QuantizedConvolutionLowerings.Register(builder);
         DynamicQuantizeLinearLowering.Register(builder);
+        ExtensionLowerings.Register(builder);
+        ImageExtensionLowerings.Register(builder);
+        SignalLowerings.Register(builder);
+        VectorizerLowerings.Register(builder);
         return builder.Build();
     }
 }

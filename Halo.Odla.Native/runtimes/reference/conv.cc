@@ -1,4 +1,5 @@
-// Conv and DeConv (ConvTranspose) over 1-D and 2-D inputs in either layout (odla_ops_nn.h).
+// Conv and DeConv (ConvTranspose) over 1-D and 2-D inputs in either layout (odla_ops_nn.h); DeConv over more
+// spatial dimensions is in deconv_nd.cc.
 // PERF: im2col + the blocked GEMM; batches x groups run in parallel when there are enough of them
 // (depthwise convolutions), otherwise the GEMM itself is parallel.
 #include <algorithm>
@@ -234,6 +235,10 @@ odla_value odla_DeConv(odla_value input, odla_memory_layout input_layout, odla_u
                        const odla_uint32* paddings_front, const odla_uint32* paddings_back, odla_value bias,
                        odla_value_shape output_dims, const odla_value_id value_id) {
   return Guard<odla_value>(nullptr, [&] {
+    // Three or more spatial dimensions take the direct N-D kernel (ONNX ConvTranspose's layouts only).
+    if (input != nullptr && input->type.dims.size() > 4 && input_layout == ODLA_CHANNELS_FIRST && kernel_layout == ODLA_IOS)
+      return odla_ref::BuildDeConvNd("odla_DeConv", input, group, kernel, strides, dilations, paddings_front, bias, output_dims,
+                                     value_id);
     return BuildConv("odla_DeConv", true, input, input_layout, group, kernel, kernel_layout, strides, dilations,
                      paddings_front, paddings_back, bias, output_dims, value_id);
   });

@@ -1,4 +1,6 @@
-// Einsum without ellipsis: a sum of products over every index combination (odla_ops_math.h).
+// Einsum: a sum of products over every index combination (odla_ops_math.h); an ellipsis stands for the same
+// leading dimensions in every term (no broadcasting of extent 1 against other extents).
+#include <algorithm>
 #include <map>
 
 #include "dispatch.h"
@@ -20,7 +22,6 @@ odla_value odla_Einsum(odla_values inputs, const odla_char* equation, odla_value
     std::string text;
     for (const char* c = equation; *c != '\0'; ++c)
       if (*c != ' ') text += *c;
-    if (text.find("...") != std::string::npos) Fail(ODLA_UNSUPPORTED_OP, "odla_Einsum: ellipsis is not supported");
     const size_t arrow = text.find("->");
     std::vector<std::string> terms;
     std::string lhs = text.substr(0, arrow), result;
@@ -31,6 +32,20 @@ odla_value odla_Einsum(odla_values inputs, const odla_char* equation, odla_value
       begin = comma + 1;
     }
     if (terms.size() != inputs.size) Fail(ODLA_INVALID_PARAM, "odla_Einsum: the equation names a different number of inputs");
+    // ONNX: "..." covers the dimensions the letters leave; they get digits as letters, right-aligned across terms.
+    const std::string ellipsis_letters = "0123456789";
+    size_t ellipsis_rank = 0;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      const size_t at = terms[i].find("...");
+      if (at == std::string::npos) continue;
+      const size_t rank = inputs.values[i] == nullptr ? 0 : inputs.values[i]->type.dims.size();
+      if (terms[i].size() - 3 > rank) Fail(ODLA_INVALID_PARAM, "odla_Einsum: term '" + terms[i] + "' is longer than its input's rank");
+      const size_t n = rank - (terms[i].size() - 3);
+      if (n > ellipsis_letters.size()) Fail(ODLA_UNSUPPORTED_OP, "odla_Einsum: the ellipsis covers too many dimensions");
+      ellipsis_rank = std::max(ellipsis_rank, n);
+      terms[i].replace(at, 3, ellipsis_letters.substr(ellipsis_letters.size() - n));
+    }
+    const std::string ellipsis = ellipsis_letters.substr(ellipsis_letters.size() - ellipsis_rank);
     std::map<char, int64_t> extent;
     std::vector<odla_value> list(inputs.values, inputs.values + inputs.size);
     for (size_t i = 0; i < list.size(); ++i) {
@@ -44,12 +59,15 @@ odla_value odla_Einsum(odla_values inputs, const odla_char* equation, odla_value
     }
     if (arrow != std::string::npos) {
       result = text.substr(arrow + 2);
-    } else {  // ONNX implicit mode: the letters used once, in alphabetical order.
+      const size_t at = result.find("...");
+      if (at != std::string::npos) result.replace(at, 3, ellipsis);
+    } else {  // ONNX implicit mode: the ellipsis dimensions, then the letters used once, in alphabetical order.
       std::map<char, int> uses;
       for (const auto& term : terms)
         for (char c : term) uses[c]++;
+      result = ellipsis;
       for (const auto& [c, n] : uses)
-        if (n == 1) result += c;
+        if (n == 1 && ellipsis.find(c) == std::string::npos) result += c;
     }
     std::string letters;
     for (const auto& entry : extent) letters += entry.first;

@@ -19,6 +19,16 @@ int64_t CheckedIndex(int64_t index, int64_t extent) {
   return index < 0 ? index + extent : index;
 }
 
+// ONNX: OneHot's indices may have any numeric type; fractions are truncated.
+int64_t ReadAnyIndex(const void* data, odla_element_type type, int64_t i) {
+  int64_t value = 0;
+  odla_ref::DispatchNumeric(type, "odla_OneHot", [&](auto tag) {
+    using T = decltype(tag);
+    value = static_cast<int64_t>(static_cast<const T*>(data)[i]);
+  });
+  return value;
+}
+
 }  // namespace
 
 extern "C" {
@@ -138,7 +148,7 @@ odla_value odla_OneHot(odla_value indices, odla_int32 depth, odla_value values, 
     const char* op = "odla_OneHot";
     CheckInput(indices, op, 0);
     CheckInput(values, op, 1);
-    odla_ref::RequireIndexType(indices->type.element_type, op);
+    odla_ref::DispatchNumeric(indices->type.element_type, op, [](auto) {});  // rejects bool and strings here
     if (values->type.Count() != 2) Fail(ODLA_INVALID_PARAM, "odla_OneHot: values must hold [off, on]");
     const Dims idx = indices->type.dims;
     const size_t a = static_cast<size_t>(odla_ref::NormalizeAxis(axis, idx.size() + 1, op));
@@ -158,7 +168,7 @@ odla_value odla_OneHot(odla_value indices, odla_int32 depth, odla_value values, 
                                 for (int64_t o = 0; o < outer; ++o)
                                   for (int64_t d = 0; d < extent; ++d)
                                     for (int64_t i = 0; i < inner; ++i) {
-                                      int64_t k = odla_ref::ReadIndex(in[0], index_type, o * inner + i);
+                                      int64_t k = ReadAnyIndex(in[0], index_type, o * inner + i);
                                       if (k < 0) k += extent;  // ONNX: negative indices count from the end
                                       std::memcpy(y + ((o * extent + d) * inner + i) * element, v + (k == d ? element : 0), element);
                                     }

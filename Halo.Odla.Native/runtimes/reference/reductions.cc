@@ -43,6 +43,7 @@ odla_value BuildReduce(const char* op, Reduce kind, odla_value input, odla_size_
     if (!reduced[d]) out_strides[d] = kept_strides[k++];
   const int64_t in_count = input->type.Count(), out_count = TensorType{ODLA_FLOAT32, kept}.Count();
   const int64_t group = out_count == 0 ? 0 : in_count / out_count;
+  const bool is_bool = input->type.element_type == ODLA_BOOL;
   odla_ref::Kernel kernel;
   auto build = [&](auto tag) {
     using T = decltype(tag);
@@ -88,11 +89,15 @@ odla_value BuildReduce(const char* op, Reduce kind, odla_value input, odla_size_
         if (kind == Reduce::L2) a = std::sqrt(a);
         if (kind == Reduce::LogSum || kind == Reduce::LogSumExp) a = std::log(a);
         y[j] = std::is_integral_v<T> && kind != Reduce::Mean ? static_cast<T>(acc[static_cast<size_t>(j)]) : static_cast<T>(a);
+        if (is_bool) y[j] = static_cast<T>(y[j] != 0);  // the min of no element is true
       }
     };
   };
   if (kind == Reduce::L2 || kind == Reduce::LogSum || kind == Reduce::LogSumExp) {
     odla_ref::DispatchFloat(input->type.element_type, op, build);
+  } else if (input->type.element_type == ODLA_BOOL && (kind == Reduce::Max || kind == Reduce::Min)) {
+    // ONNX: ReduceMax/ReduceMin (opset 20) take bool: any / all .
+    build(uint8_t{});
   } else {
     odla_ref::DispatchNumeric(input->type.element_type, op, build);
   }

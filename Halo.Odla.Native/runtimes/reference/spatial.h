@@ -42,6 +42,11 @@ void ToChannelsLast(const T* in, T* out, int64_t n, int64_t spatial, int64_t c) 
 // first_is_output, else IOS.
 std::vector<size_t> KernelAxes(odla_memory_layout layout, size_t rank, bool first_is_output, const char* op);
 
+// DeConv over three or more spatial dimensions, channels first, kernel in ODLA_IOS (deconv_nd.cc).
+odla_value BuildDeConvNd(const char* op, odla_value input, odla_uint32 group, odla_value kernel, const odla_uint32* strides,
+                         const odla_uint32* dilations, const odla_uint32* paddings_front, odla_value bias,
+                         odla_value_shape output_dims, odla_value_id value_id);
+
 }  // namespace odla_ref
 
 #endif  // HALO_ODLA_REFERENCE_SPATIAL_H_

@@ -210,9 +210,4 @@ odla_status odla_StoreExecutable(odla_resource_location, odla_executable executa
   return Unsupported("odla_StoreExecutable");
 }
 
-odla_value odla_TFIDFVectorize(odla_value input, odla_int32 min_gram_length, odla_int32 max_gram_length, odla_int32 max_skip_count, odla_tf_idf_mode mode, odla_value pool, odla_value gram_counts, odla_value output_indices, odla_value weights, odla_value_shape output_shape, odla_value_id value_id) {
-  UnsupportedOperator("odla_TFIDFVectorize");
-  return nullptr;
-}
-
 }  // extern "C"
