@@ -26,19 +26,32 @@ internal sealed class ConstantFolder(OperatorRegistry registry) : GraphRewriter
     protected override ImmutableArray<ValueRef> RewriteNode(Node original, GreenNode updated)
     {
         ArgumentNullException.ThrowIfNull(original);
-        if (updated is not GreenOp op)
-        {
-            return default;
-        }
+        return updated is GreenOp op ? Settle(op, (GreenOp)original.Green, original.Graph) : default;
+    }
+
+    /// <summary>
+    /// Settles one operation whose operands are already settled: re-infers its types when its operands changed,
+    /// inlines an If whose condition is constant, or folds it. Default when <paramref name="op"/> stays as it is.
+    /// </summary>
+    /// <param name="op">The operation with its current operands.</param>
+    /// <param name="originalOp">The same operation in <paramref name="originalGraph"/>, before its operands changed.</param>
+    /// <param name="originalGraph">The graph (or subgraph) that holds <paramref name="originalOp"/>.</param>
+    internal ImmutableArray<ValueRef> Settle(GreenOp op, GreenOp originalOp, Graph originalGraph)
+    {
         // Operands folded earlier in this walk may have refined types (a Reshape whose target became a constant):
         // re-infer before deciding, so that one walk settles a whole Shape → Gather → Concat → Reshape chain.
-        var current = ReferenceEquals(updated, original.Green) ? op : Reinfer(op);
-        var folded = Fold(current, original.Green as GreenOp ?? op);
+        var current = ReferenceEquals(op, originalOp) ? op : Reinfer(op);
+        if (IfInliner.TakenBranch(current) is { } branch
+            && new IfInliner(this).Inline(current, originalOp, originalGraph, branch) is { IsDefault: false } inlined)
+        {
+            return inlined;
+        }
+        var folded = Fold(current, originalOp);
         if (!folded.IsDefault)
         {
             return folded;
         }
-        return ReferenceEquals(current, updated) ? default : [.. Enumerable.Range(0, current.OutputTypes.Length).Select(current.Output)];
+        return ReferenceEquals(current, op) ? default : [.. Enumerable.Range(0, current.OutputTypes.Length).Select(current.Output)];
     }
 
     /// <summary>The operation with the types its schema infers from its current operands; unchanged when inference

@@ -39,6 +39,7 @@ internal static class ElementwiseLowerings
                 $"{LoweringContext.B(c.Int("detect_negative", 1) != 0)}, {c.OutputId()})"))
             .Add("Where", c => c.Define(0, $"odla_Select({c.Value(0)}, {c.Value(1)}, {c.Value(2)}, {c.OutputShapeExpression()}, {c.OutputId()})"))
             .Add("Cast", Cast)
+            .Add("CastLike", Cast)
             .Add("Clip", Clip)
             .Add("Identity", c => c.Alias(0, 0))
             .Add("Dropout", Dropout);
