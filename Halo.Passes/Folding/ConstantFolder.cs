@@ -41,10 +41,15 @@ internal sealed class ConstantFolder(OperatorRegistry registry) : GraphRewriter
         // Operands folded earlier in this walk may have refined types (a Reshape whose target became a constant):
         // re-infer before deciding, so that one walk settles a whole Shape → Gather → Concat → Reshape chain.
         var current = ReferenceEquals(op, originalOp) ? op : Reinfer(op);
-        if (IfInliner.TakenBranch(current) is { } branch
-            && new IfInliner(this).Inline(current, originalOp, originalGraph, branch) is { IsDefault: false } inlined)
+        if (!current.ImplicitInputs.IsEmpty || current.Attributes.Values.Any(v => !v.Subgraphs.IsEmpty))
         {
-            return inlined;
+            var inliner = new SubgraphInliner(this);
+            var inlined = IfInliner.TryInline(inliner, current, originalOp, originalGraph);
+            inlined = inlined.IsDefault ? new LoopUnroller(inliner, registry).TryUnroll(current, originalOp, originalGraph) : inlined;
+            if (!inlined.IsDefault)
+            {
+                return inlined;
+            }
         }
         var folded = Fold(current, originalOp);
         if (!folded.IsDefault)
