@@ -46,6 +46,7 @@ internal sealed class ConstantFolder(OperatorRegistry registry) : GraphRewriter
             var inliner = new SubgraphInliner(this);
             var inlined = IfInliner.TryInline(inliner, current, originalOp, originalGraph);
             inlined = inlined.IsDefault ? new LoopUnroller(inliner, registry).TryUnroll(current, originalOp, originalGraph) : inlined;
+            inlined = inlined.IsDefault ? new ScanUnroller(inliner, registry).TryUnroll(current, originalOp, originalGraph) : inlined;
             if (!inlined.IsDefault)
             {
                 return inlined;

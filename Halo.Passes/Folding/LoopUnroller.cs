@@ -70,7 +70,7 @@ internal sealed class LoopUnroller(SubgraphInliner inliner, OperatorRegistry reg
         var stacked = new List<ValueRef>(scanCount);
         foreach (var values in scans)
         {
-            if (Stack(values, originalGraph) is not { } result)
+            if (Stack(values, 0, originalGraph) is not { } result)
             {
                 return default;
             }
@@ -79,28 +79,29 @@ internal sealed class LoopUnroller(SubgraphInliner inliner, OperatorRegistry reg
         return [.. carried, .. stacked];
     }
 
-    /// <summary>Concat(Unsqueeze(v, [0]) for each v), settled by the folder; null when the schemas reject them.</summary>
-    private ValueRef? Stack(List<ValueRef> values, Graph originalGraph)
+    /// <summary>Concat(Unsqueeze(v, [axis]) for each v, axis), settled by the folder; null when the schemas reject them.</summary>
+    public ValueRef? Stack(List<ValueRef> values, long axis, Graph graph)
     {
         if (!registry.TryResolve(null, "Unsqueeze", 13, out var unsqueeze) || !registry.TryResolve(null, "Concat", 13, out var concat))
         {
             return null;
         }
-        var axes = new GreenConstant(TensorData.FromInt64s([0], 1)).Output(0);
+        var axes = new GreenConstant(TensorData.FromInt64s([axis], 1)).Output(0);
         var rows = ImmutableArray.CreateBuilder<ValueRef>(values.Count);
         foreach (var v in values)
         {
-            if (Create(unsqueeze, [v, axes], AttributeMap.Empty, originalGraph) is not { } row)
+            if (Create(inliner, unsqueeze, [v, axes], AttributeMap.Empty, graph) is not { } row)
             {
                 return null;
             }
             rows.Add(row);
         }
-        var axis = AttributeMap.Create(new Dictionary<string, AttributeValue> { ["axis"] = AttributeValue.FromInt(0) });
-        return Create(concat, rows.MoveToImmutable(), axis, originalGraph);
+        var attributes = AttributeMap.Create(new Dictionary<string, AttributeValue> { ["axis"] = AttributeValue.FromInt(axis) });
+        return Create(inliner, concat, rows.MoveToImmutable(), attributes, graph);
     }
 
-    private ValueRef? Create(OperatorSchema schema, ImmutableArray<ValueRef> inputs, AttributeMap attributes, Graph graph)
+    /// <summary>A new single-result operation, inferred and settled by the folder; null when inference rejects it.</summary>
+    public static ValueRef? Create(SubgraphInliner inliner, OperatorSchema schema, ImmutableArray<ValueRef> inputs, AttributeMap attributes, Graph graph)
     {
         var created = OperatorRegistry.CreateOp(schema, inputs, attributes, 1, out var errors);
         if (!errors.IsEmpty)
