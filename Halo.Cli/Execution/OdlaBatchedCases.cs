@@ -1,4 +1,5 @@
 using Halo.Core.Compilation;
+using Halo.Core.Diagnostics;
 
 namespace Halo.Cli.Execution;
 
@@ -49,9 +50,11 @@ internal sealed class OdlaBatchedCases(IReadOnlyList<string> caseDirs, Compilati
                 continue;
             }
             var compilation = pipeline.CreateCompilation(path, HaloCompilationOptions.Default with { Format = format });
-            if (compilation.GetModel() is { } model && !compilation.GetDiagnostics().Any(d => d.IsError))
+            if (compilation.GetModel() is { } model && !compilation.GetDiagnostics().Any(d => d.IsError)
+                && OdlaInputPinning.Pin(model, pipeline.Registry, new DiagnosticBag()) is { } pinned)
             {
-                models.Add(new OdlaBatchModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(caseDirs[i])), model.Graph));
+                // A case whose pinning fails is left to the executor, which reports why.
+                models.Add(new OdlaBatchModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(caseDirs[i])), pinned.Graph));
                 dirs.Add(caseDirs[i]);
             }
         }

@@ -7,6 +7,7 @@ namespace Halo.Cli.Execution;
 /// <summary>
 /// The <c>odla-reference</c> backend: generates ODLA C++ (or C) code for the model, compiles and links it with the
 /// reference runtime (<c>libodla_reference.so</c>) into a shared library (cached by content), loads it and runs it.
+/// An unknown batch is pinned to 1 first, as <c>halo compile</c> does (<see cref="OdlaInputPinning"/>).
 /// Unsupported operators (HALO4101), compiler errors (HALO5002, with the compiler's message), link and load failures
 /// are diagnostics.
 /// </summary>
@@ -23,7 +24,11 @@ internal sealed class OdlaExecutor(OperatorRegistry registry, OdlaBuildSettings?
     public IPreparedModel? Prepare(HaloModel model, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (OdlaInputPinning.Pin(model, registry, diagnostics) is not { } pinned)
+        {
+            return null;
+        }
         string name = string.IsNullOrEmpty(model.Graph.Name) ? "model" : model.Graph.Name;
-        return OdlaModelBatch.Build([new OdlaBatchModel(name, model.Graph)], registry, Settings).Prepare(0, diagnostics);
+        return OdlaModelBatch.Build([new OdlaBatchModel(name, pinned.Graph)], registry, Settings).Prepare(0, diagnostics);
     }
 }

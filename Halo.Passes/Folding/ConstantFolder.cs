@@ -25,7 +25,60 @@ internal sealed class ConstantFolder(OperatorRegistry registry) : GraphRewriter
 
     protected override ImmutableArray<ValueRef> RewriteNode(Node original, GreenNode updated)
     {
-        if (updated is not GreenOp op || s_nondeterministic.Contains(op.Operator.Name) || !op.ImplicitInputs.IsEmpty
+        ArgumentNullException.ThrowIfNull(original);
+        return updated is GreenOp op ? Settle(op, (GreenOp)original.Green, original.Graph) : default;
+    }
+
+    /// <summary>
+    /// Settles one operation whose operands are already settled: re-infers its types when its operands changed,
+    /// inlines an If whose condition is constant, or folds it. Default when <paramref name="op"/> stays as it is.
+    /// </summary>
+    /// <param name="op">The operation with its current operands.</param>
+    /// <param name="originalOp">The same operation in <paramref name="originalGraph"/>, before its operands changed.</param>
+    /// <param name="originalGraph">The graph (or subgraph) that holds <paramref name="originalOp"/>.</param>
+    internal ImmutableArray<ValueRef> Settle(GreenOp op, GreenOp originalOp, Graph originalGraph)
+    {
+        // Operands folded earlier in this walk may have refined types (a Reshape whose target became a constant):
+        // re-infer before deciding, so that one walk settles a whole Shape → Gather → Concat → Reshape chain.
+        var current = ReferenceEquals(op, originalOp) ? op : Reinfer(op);
+        if (!current.ImplicitInputs.IsEmpty || current.Attributes.Values.Any(v => !v.Subgraphs.IsEmpty))
+        {
+            var inliner = new SubgraphInliner(this);
+            var inlined = IfInliner.TryInline(inliner, current, originalOp, originalGraph);
+            inlined = inlined.IsDefault ? new LoopUnroller(inliner, registry).TryUnroll(current, originalOp, originalGraph) : inlined;
+            inlined = inlined.IsDefault ? new ScanUnroller(inliner, registry).TryUnroll(current, originalOp, originalGraph) : inlined;
+            if (!inlined.IsDefault)
+            {
+                return inlined;
+            }
+        }
+        var folded = Fold(current, originalOp);
+        if (!folded.IsDefault)
+        {
+            return folded;
+        }
+        return ReferenceEquals(current, op) ? default : [.. Enumerable.Range(0, current.OutputTypes.Length).Select(current.Output)];
+    }
+
+    /// <summary>The operation with the types its schema infers from its current operands; unchanged when inference
+    /// fails (the operands are then reported by the verifier, not here).</summary>
+    private GreenOp Reinfer(GreenOp op)
+    {
+        if (!registry.TryGetSchema(op.Operator, out var schema))
+        {
+            return op;
+        }
+        var inferred = OperatorRegistry.CreateOp(schema, op.Inputs, op.Attributes, op.OutputTypes.Length, out var errors);
+        // The implicit inputs (outer values that If/Loop/Scan bodies capture) are not the schema's business: keep them.
+        return errors.IsEmpty ? op.WithOutputTypes(inferred.OutputTypes) : op;
+    }
+
+    /// <summary>The constants that replace the outputs of <paramref name="op"/>, or default when it cannot be folded.</summary>
+    /// <param name="op">The operation to fold.</param>
+    /// <param name="reportAs">The node of the input graph that a failure names.</param>
+    private ImmutableArray<ValueRef> Fold(GreenOp op, GreenOp reportAs)
+    {
+        if (s_nondeterministic.Contains(op.Operator.Name) || !op.ImplicitInputs.IsEmpty
             || op.Attributes.Values.Any(v => !v.Subgraphs.IsEmpty))
         {
             return default;
@@ -51,7 +104,7 @@ internal sealed class ConstantFolder(OperatorRegistry registry) : GraphRewriter
         }
         catch (EvaluationException e)
         {
-            Failures.Add((op, e.Message));
+            Failures.Add((reportAs, e.Message));
             return default;
         }
     }

@@ -32,6 +32,9 @@ public sealed class TypeReinferrer(OperatorRegistry registry) : GraphRewriter
         {
             return default;
         }
-        return [.. Enumerable.Range(0, inferred.OutputTypes.Length).Select(inferred.Output)];
+        // CreateOp builds from the schema alone: keep the implicit inputs (outer values captured by If/Loop/Scan
+        // bodies), or the captured values lose their last user and their names (HALO2008 on re-verification).
+        var retyped = op.WithOutputTypes(inferred.OutputTypes);
+        return [.. Enumerable.Range(0, retyped.OutputTypes.Length).Select(retyped.Output)];
     }
 }

@@ -1,3 +1,5 @@
+using Halo.Core.IR.Types;
+
 namespace Halo.Backends.Odla.Lowering;
 
 /// <summary>Slice, Split (one <c>odla_Slice</c> per output, so unequal parts work), Pad and Concat.</summary>
@@ -99,9 +101,11 @@ internal static class SliceLowerings
         }
         long[]? pads = c.Version < 11 ? (c.Ints("pads") is { } p ? [.. p] : null) : c.ConstantInts(1);
         double value = c.Version < 11 ? c.Float("value", 0f) : c.HasInput(2) ? (c.ConstantDoubles(2) is [double v] ? v : double.NaN) : 0;
-        if (pads is null || value != 0)
+        // odla_Pad pads with zeros: another constant value v pads x - v and adds v back (operand 2, from opset 11).
+        bool shifted = value != 0 && !double.IsNaN(value) && c.Version >= 11 && !c.InputIs(0, ElementType.Bool);
+        if (pads is null || (value != 0 && !shifted))
         {
-            return c.Unsupported("pads must be a constant and the pad value a constant 0; fold them with the standard passes");
+            return c.Unsupported("pads must be a constant and the pad value a constant; fold them with the standard passes");
         }
         long[]? axes = c.HasInput(3) ? c.ConstantInts(3) : [.. Enumerable.Range(0, rank).Select(i => (long)i)];
         if (axes is null || pads.Length != 2 * axes.Length || pads.Any(p => p < 0))
@@ -117,6 +121,14 @@ internal static class SliceLowerings
             back[axis] = pads[i + axes.Length];
         }
         var m = c.Module;
-        return c.Define(0, $"odla_Pad({c.Value(0)}, {m.UInt32Array(front)}, {m.UInt32Array(back)}, {c.OutputShapeExpression()}, {c.OutputId()})");
+        if (!shifted)
+        {
+            return c.Define(0, $"odla_Pad({c.Value(0)}, {m.UInt32Array(front)}, {m.UInt32Array(back)}, {c.OutputShapeExpression()}, {c.OutputId()})");
+        }
+        string difference = m.NewVariable();
+        m.Define(difference, $"odla_Sub({c.Value(0)}, {c.Value(2)}, {m.Id(null)})");
+        string padded = m.NewVariable();
+        m.Define(padded, $"odla_Pad({difference}, {m.UInt32Array(front)}, {m.UInt32Array(back)}, {c.OutputShapeExpression()}, {m.Id(null)})");
+        return c.Define(0, $"odla_Add({padded}, {c.Value(2)}, {c.OutputId()})");
     }
 }

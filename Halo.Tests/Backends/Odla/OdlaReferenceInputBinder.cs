@@ -11,9 +11,10 @@ using Halo.Passes.Inference;
 namespace Halo.Tests.Backends.Odla;
 
 /// <summary>
-/// ODLA code needs static shapes, but many node-test cases pass shape operands (axes, pads, repeats, sizes) and scalar
-/// bounds as graph inputs. For such a case the conformance run binds the small integer inputs and the scalars that are equal in every data set as
-/// constants and runs the standard passes again: the code is specialized on the case's data, as a deployment with
+/// ODLA code needs static shapes, but many node-test cases pass shape operands (axes, pads, repeats, sizes, Resize's
+/// float scales) and scalar bounds as graph inputs. For such a case the conformance run binds as constants the inputs
+/// that are equal in every data set and are small integer tensors, scalars, or feed an operand that determines a
+/// result's shape (<see cref="ShapeOperands"/>), and runs the standard passes again: the code is specialized on the case's data, as a deployment with
 /// fixed shapes would be. The bound inputs, equal in every data set, are dropped from the call.
 /// </summary>
 internal static class OdlaReferenceInputBinder
@@ -30,7 +31,7 @@ internal static class OdlaReferenceInputBinder
         for (int i = 0; i < graph.Inputs.Length; i++)
         {
             var input = graph.Inputs[i];
-            if (IsOperandLike(input.Type) && SameInEverySet(sets, i, input.Type) is { } data && data.ElementCount <= MaxBoundElements)
+            if ((IsOperandLike(input.Type) || FeedsShapeOperand(graph, input)) && SameInEverySet(sets, i, input.Type) is { } data && data.ElementCount <= MaxBoundElements)
             {
                 bound[input] = data;
             }
@@ -50,6 +51,11 @@ internal static class OdlaReferenceInputBinder
     /// <summary>Integer tensors (axes, pads, sizes...) and scalars (Clip's bounds, Pad's value).</summary>
     private static bool IsOperandLike(IrType type) => type is TensorType { ElementType: ElementType.Int64 or ElementType.Int32 }
         || (type is TensorType { Shape: { IsRanked: true, Rank: 0 }, ElementType: not ElementType.String });
+
+    /// <summary>Whether some consumer takes the input as an operand that determines a result's shape.</summary>
+    private static bool FeedsShapeOperand(Graph graph, GreenInput input) => input.Type is TensorType { ElementType: not ElementType.String }
+        && graph.GetNode(input).Users.Any(u => u.Consumer.Green is GreenOp op && op.Operator.Domain.Length == 0
+            && u.InputIndex < op.Inputs.Length && ShapeOperands.Contains(op.Operator.Name, u.InputIndex));
 
     private static TensorData? SameInEverySet(List<string> sets, int index, IrType type)
     {
