@@ -60,6 +60,9 @@ internal sealed class OdlaModule
 
     public string Int64Array(IEnumerable<long> values) => Array("odla_int64", values.Select(CSyntax.Int));
 
+    /// <summary>A static <c>odla_float32</c> array of <paramref name="values"/> (rounded to float32), or <c>NULL</c> when empty.</summary>
+    public string Float32Array(IEnumerable<double> values) => Array("odla_float32", values.Select(v => CSyntax.Float((float)v)));
+
     /// <summary>An <c>odla_value_shape</c> expression.</summary>
     public string Shape(IReadOnlyCollection<long> dims)
     {

@@ -41,6 +41,8 @@ internal static class ElementwiseLowerings
             .Add("Cast", Cast)
             .Add("Clip", Clip)
             .Add("Identity", c => c.Alias(0, 0))
+            // ONNX: on a tensor (not an optional) OptionalGetElement is the identity.
+            .Add("OptionalGetElement", c => c.Alias(0, 0), minVersion: 18)
             .Add("Dropout", Dropout);
     }
 

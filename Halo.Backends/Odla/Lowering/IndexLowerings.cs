@@ -1,3 +1,5 @@
+using Halo.Core.IR.Attributes;
+
 namespace Halo.Backends.Odla.Lowering;
 
 /// <summary>Gather family, TopK, CumSum, OneHot and Resize/Upsample.</summary>
@@ -70,15 +72,28 @@ internal static class IndexLowerings
         }
         var input = c.InputShape(0);
         var output = c.OutputShape();
-        string nearest = c.String("nearest_mode", "round_prefer_floor") ?? "round_prefer_floor";
+        // ONNX: Upsample and Resize-10 pick the nearest input by flooring (the interpreter's ResizePlan does the same).
+        bool legacy = c.Op.Operator.Name == "Upsample" || c.Version < 11;
+        string nearest = legacy ? "floor" : c.String("nearest_mode", "round_prefer_floor") ?? "round_prefer_floor";
         float cubicA = c.Float("cubic_coeff_a", -0.75f);
         bool excludeOutside = c.Int("exclude_outside", 0) != 0;
         if (coordinates == "tf_crop_and_resize")
         {
             return CropAndResize(c, interpolation, nearest, cubicA, excludeOutside);
         }
-        bool odlaDefaults = odlaCoordinates is not null && nearest == "round_prefer_floor" && Math.Abs(cubicA + 0.75f) < 1e-6f && !excludeOutside;
-        if (odlaDefaults || c.Op.Operator.Name == "Upsample")
+        int scalesOperand = c.Op.Operator.Name == "Upsample" || c.Version < 11 ? 1 : 2;
+        if (c.HasInput(scalesOperand) && c.InputShape(scalesOperand).Aggregate(1L, (a, b) => a * b) > 0 && c.Constant(scalesOperand) is null
+            && (c.Op.Operator.Name != "Upsample" || c.Version >= 9))
+        {
+            // The scales enter the coordinate transform, not only the output shape.
+            return c.Unsupported("the scales operand must be a constant; fold it with the standard passes");
+        }
+        double[]? scales = GivenScales(c, input.Length);
+        // A given scale that is not output / input changes the coordinate transform: only odla_HaloResize takes it.
+        bool scalesFromSizes = scales is null || scales.Select((s, i) => s == (double)output[i] / input[i]).All(b => b);
+        bool odlaDefaults = odlaCoordinates is not null && (nearest == "round_prefer_floor" || interpolation != "ODLA_NEAREST")
+            && Math.Abs(cubicA + 0.75f) < 1e-6f && !excludeOutside && scalesFromSizes;
+        if (odlaDefaults)
         {
             // ODLA: the mask's least significant bit is the innermost dimension.
             long mask = 0;
@@ -91,7 +106,39 @@ internal static class IndexLowerings
                 : c.Define(0, $"odla_Resize({c.Value(0)}, {interpolation}, {odlaCoordinates}, {LoweringContext.I(mask)}, " +
                     $"{c.OutputShapeExpression()}, {c.OutputId()})");
         }
-        return HaloResize(c, interpolation, coordinates, nearest, cubicA, excludeOutside);
+        return HaloResize(c, interpolation, coordinates, nearest, cubicA, excludeOutside, scalesFromSizes ? null : scales);
+    }
+
+    /// <summary>The scale of every axis when the node gives scales (constant operand or attribute), else null.</summary>
+    private static double[]? GivenScales(LoweringContext c, int rank)
+    {
+        double[]? given = c.Op.Operator.Name switch
+        {
+            "Upsample" when c.Version < 7 => rank == 4 ? [1, 1, c.Float("height_scale", 1f), c.Float("width_scale", 1f)] : null,
+            "Upsample" when c.Version < 9 => c.Attributes.TryGetValue("scales", out var attribute) && attribute.Kind == AttributeKind.Floats
+                ? [.. attribute.AsFloats().Select(f => (double)f)]
+                : null,
+            "Upsample" => c.ConstantDoubles(1),
+            _ when c.Version < 11 => c.ConstantDoubles(1),
+            _ => c.HasInput(2) ? c.ConstantDoubles(2) : null,
+        };
+        if (given is not { Length: > 0 })
+        {
+            return null;
+        }
+        // ONNX (Resize-18): scales may list only the axes of the axes attribute; the other axes keep scale 1.
+        var axes = c.Ints("axes") is { } listed ? listed.Select(a => (int)LoweringContext.NormalizeAxis(a, rank)).ToArray()
+            : Enumerable.Range(0, rank).ToArray();
+        if (axes.Length != given.Length)
+        {
+            return null;
+        }
+        double[] scales = [.. Enumerable.Repeat(1.0, rank)];
+        for (int i = 0; i < axes.Length; i++)
+        {
+            scales[axes[i]] = (float)given[i];
+        }
+        return scales;
     }
 
     // ONNX: the roi operand (run-time data) selects the crop of each axis listed in axes (all axes by default).
@@ -118,7 +165,8 @@ internal static class IndexLowerings
     };
 
     // The ONNX modes odla_Resize has no parameter for, through the Halo extension.
-    private static bool HaloResize(LoweringContext c, string interpolation, string coordinates, string nearest, float cubicA, bool excludeOutside)
+    private static bool HaloResize(LoweringContext c, string interpolation, string coordinates, string nearest, float cubicA, bool excludeOutside,
+        double[]? scales)
     {
         string? halfPixelMode = coordinates switch
         {
@@ -131,13 +179,12 @@ internal static class IndexLowerings
             _ => null,
         };
         string? nearestMode = NearestMode(nearest);
-        // ONNX: half_pixel_symmetric equals half_pixel only when each axis' scale is output / input (sizes given).
-        bool scalesFromSizes = coordinates != "half_pixel_symmetric" || c.ConstantDoubles(2) is not { Length: > 0 };
-        if (halfPixelMode is null || nearestMode is null || !scalesFromSizes)
+        if (halfPixelMode is null || nearestMode is null)
         {
             return c.Unsupported("the coordinate_transformation_mode or nearest_mode has no ODLA counterpart");
         }
         return c.Define(0, $"{c.Module.HaloExtension("odla_HaloResize")}({c.Value(0)}, {interpolation}, {halfPixelMode}, {nearestMode}, " +
-            $"{LoweringContext.F(cubicA)}, {LoweringContext.B(excludeOutside)}, {c.OutputShapeExpression()}, {c.OutputId()})");
+            $"{LoweringContext.F(cubicA)}, {LoweringContext.B(excludeOutside)}, {(scales is null ? "NULL" : c.Module.Float32Array(scales))}, " +
+            $"{c.OutputShapeExpression()}, {c.OutputId()})");
     }
 }

@@ -61,6 +61,7 @@ internal sealed class LoweringTable
         ImageExtensionLowerings.Register(builder);
         SignalLowerings.Register(builder);
         VectorizerLowerings.Register(builder);
+        MachineLearningLowerings.Register(builder);
         return builder.Build();
     }
 }

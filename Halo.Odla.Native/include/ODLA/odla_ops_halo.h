@@ -60,14 +60,15 @@ typedef enum {
   ODLA_HALO_NEAREST_CEIL,
 } odla_halo_nearest_mode;
 
-/* ONNX Resize to output_dims (required; the scale of each axis is output / input extent) with the
- * parameters odla_Resize lacks: every coordinate mode but tf_crop_and_resize, nearest_mode,
- * cubic_coeff_a and exclude_outside. No antialiasing. */
+/* ONNX Resize to output_dims (required) with the parameters odla_Resize lacks: every coordinate mode
+ * but tf_crop_and_resize, nearest_mode, cubic_coeff_a, exclude_outside, and the given scales (one per
+ * input axis, as ONNX's coordinate transforms use them: the resized length is scale * input extent,
+ * unrounded), or NULL for output / input extent. No antialiasing. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloResize(
     odla_value input, odla_interpolation_mode interpolation,
     odla_halo_resize_coordinate_mode coordinate_mode, odla_halo_nearest_mode nearest_mode,
-    odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_value_shape output_dims,
-    const odla_value_id value_id);
+    odla_float32 cubic_coeff_a, odla_bool exclude_outside, const odla_float32* scales,
+    odla_value_shape output_dims, const odla_value_id value_id);
 
 /* ONNX Resize with coordinate_transformation_mode tf_crop_and_resize: roi (float32 or float64)
  * holds the starts then the ends, in [0, 1], of the num_of_axes listed axes (all axes when

@@ -32,16 +32,21 @@ struct ResizeOptions {
   bool exclude_outside = false;
 };
 
-// ONNX coordinate_transformation_mode: maps an output coordinate back to the input (scale = out / in).
-double SourceCoordinate(odla_halo_resize_coordinate_mode mode, int64_t out, int64_t in_extent, int64_t out_extent) {
-  const double scale = static_cast<double>(out_extent) / static_cast<double>(in_extent), o = static_cast<double>(out);
+// ONNX coordinate_transformation_mode: maps an output coordinate back to the input. scale is the given scale (or
+// out / in); like ONNX's reference, the transforms use the unrounded resized length scale * in.
+double SourceCoordinate(odla_halo_resize_coordinate_mode mode, int64_t out, int64_t in_extent, int64_t out_extent,
+                        double scale) {
+  const double o = static_cast<double>(out), in = static_cast<double>(in_extent), resized = scale * in;
   switch (mode) {
-    case ODLA_HALO_RESIZE_HALF_PIXEL:
-    case ODLA_HALO_RESIZE_HALF_PIXEL_SYMMETRIC: return (o + 0.5) / scale - 0.5;  // equal when sizes give the scale
-    case ODLA_HALO_RESIZE_PYTORCH_HALF_PIXEL: return out_extent > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
+    case ODLA_HALO_RESIZE_HALF_PIXEL: return (o + 0.5) / scale - 0.5;
+    case ODLA_HALO_RESIZE_HALF_PIXEL_SYMMETRIC: {
+      // ONNX: the window is centred on the input; with scales the integer output length differs from scale * in.
+      const double adjustment = static_cast<double>(out_extent) / resized;
+      return in / 2 * (1 - adjustment) + (o + 0.5) / scale - 0.5;
+    }
+    case ODLA_HALO_RESIZE_PYTORCH_HALF_PIXEL: return resized > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
     case ODLA_HALO_RESIZE_TF_HALF_PIXEL_FOR_NN: return (o + 0.5) / scale;
-    case ODLA_HALO_RESIZE_ALIGN_CORNERS:
-      return out_extent == 1 ? 0.0 : o * static_cast<double>(in_extent - 1) / static_cast<double>(out_extent - 1);
+    case ODLA_HALO_RESIZE_ALIGN_CORNERS: return resized == 1 ? 0.0 : o * (in - 1) / (resized - 1);
     case ODLA_HALO_RESIZE_ASYMMETRIC: return o / scale;
   }
   Fail(ODLA_INVALID_PARAM, "odla_Resize: unknown coordinate mode");
@@ -65,18 +70,21 @@ void CubicWeights(double t, double a, double* w) {
 }
 
 // crop: the (start, end) of ONNX tf_crop_and_resize's roi for this axis, or null for the other modes.
-std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int64_t out_extent, const double* crop = nullptr) {
+// scale: the axis' scale, or 0 for out / in.
+std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int64_t out_extent, const double* crop = nullptr,
+                           double scale = 0) {
+  if (scale <= 0) scale = static_cast<double>(out_extent) / static_cast<double>(in_extent);
   std::vector<Taps> taps;
   auto clamp = [&](int64_t i) { return std::min(std::max<int64_t>(i, 0), in_extent - 1); };
   for (int64_t o = 0; o < out_extent; ++o) {
     Taps t;
-    if (in_extent == out_extent && crop == nullptr) {
+    if (in_extent == out_extent && crop == nullptr && scale == 1.0) {
       t.index[0] = o;
       taps.push_back(t);
       continue;
     }
     const double span = static_cast<double>(in_extent - 1);
-    double x = crop == nullptr ? SourceCoordinate(options.coordinates, o, in_extent, out_extent)
+    double x = crop == nullptr ? SourceCoordinate(options.coordinates, o, in_extent, out_extent, scale)
                : out_extent > 1 ? crop[0] * span + static_cast<double>(o) * (crop[1] - crop[0]) * span / static_cast<double>(out_extent - 1)
                                 : 0.5 * (crop[0] + crop[1]) * span;
     if (crop != nullptr && (x < 0 || x > span)) {
@@ -156,14 +164,19 @@ void ApplyTaps(const T* x, T* y, const std::vector<std::vector<Taps>>& taps, con
   }
 }
 
-odla_value BuildResize(const char* op, odla_value input, const ResizeOptions& options, odla_value_shape output_dims,
-                       odla_value_id value_id) {
+// scales: one per axis, or null for output / input extent.
+odla_value BuildResize(const char* op, odla_value input, const ResizeOptions& options, const odla_float32* scales,
+                       odla_value_shape output_dims, odla_value_id value_id) {
   CheckInput(input, op, 0);
   if (options.interpolation > ODLA_CUBIC) Fail(ODLA_INVALID_PARAM, std::string(op) + ": unknown interpolation");
   const Dims in = input->type.dims, out = odla_ref::DimsFromShape(output_dims);
   if (in.size() != out.size()) Fail(ODLA_INVALID_PARAM, std::string(op) + ": output rank differs from input rank");
   std::vector<std::vector<Taps>> taps;
-  for (size_t d = 0; d < in.size(); ++d) taps.push_back(AxisTaps(options, in[d], out[d]));
+  for (size_t d = 0; d < in.size(); ++d) {
+    const double scale = scales == nullptr ? 0.0 : static_cast<double>(scales[d]);
+    if (scales != nullptr && !(scale > 0)) Fail(ODLA_INVALID_PARAM, std::string(op) + ": scales must be positive");
+    taps.push_back(AxisTaps(options, in[d], out[d], nullptr, scale));
+  }
   const Dims in_strides = odla_ref::Strides(in);
   odla_ref::Kernel kernel;
   odla_ref::DispatchFloat(input->type.element_type, op, [&](auto tag) {
@@ -192,7 +205,7 @@ odla_value odla_Resize(odla_value input, odla_interpolation_mode interpolation, 
       case ODLA_ASSYMMETRIC: options.coordinates = ODLA_HALO_RESIZE_ASYMMETRIC; break;
       default: Fail(ODLA_INVALID_PARAM, "odla_Resize: unknown coordinate mode");
     }
-    return BuildResize("odla_Resize", input, options, output_dims, value_id);
+    return BuildResize("odla_Resize", input, options, nullptr, output_dims, value_id);
   });
 }
 
@@ -244,14 +257,14 @@ odla_value odla_HaloCropAndResize(odla_value input, odla_value roi, odla_size_t 
 
 odla_value odla_HaloResize(odla_value input, odla_interpolation_mode interpolation,
                            odla_halo_resize_coordinate_mode coordinate_mode, odla_halo_nearest_mode nearest_mode,
-                           odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_value_shape output_dims,
-                           const odla_value_id value_id) {
+                           odla_float32 cubic_coeff_a, odla_bool exclude_outside, const odla_float32* scales,
+                           odla_value_shape output_dims, const odla_value_id value_id) {
   return Guard<odla_value>(nullptr, [&] {
     if (coordinate_mode > ODLA_HALO_RESIZE_HALF_PIXEL_SYMMETRIC || nearest_mode > ODLA_HALO_NEAREST_CEIL)
       Fail(ODLA_INVALID_PARAM, "odla_HaloResize: unknown coordinate or nearest mode");
     const ResizeOptions options{interpolation, coordinate_mode, nearest_mode, static_cast<double>(cubic_coeff_a),
                                 exclude_outside != 0};
-    return BuildResize("odla_HaloResize", input, options, output_dims, value_id);
+    return BuildResize("odla_HaloResize", input, options, scales, output_dims, value_id);
   });
 }
 

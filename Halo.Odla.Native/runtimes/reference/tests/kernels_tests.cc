@@ -138,15 +138,26 @@ ODLA_TEST(HaloResize_NearestCeilAndFloor_Asymmetric) {
   Session ceil;
   CheckClose(std::vector<float>{1, 2, 2, 3, 3, 4, 4, 4},
              ceil.Run(odla_HaloResize(ceil.Arg({4}, x), ODLA_NEAREST, ODLA_HALO_RESIZE_ASYMMETRIC, ODLA_HALO_NEAREST_CEIL, -0.75f,
-                                      0, Shape({8}), nullptr),
+                                      0, nullptr, Shape({8}), nullptr),
                       {8}),
              0, 0);
   Session floor;
   CheckClose(std::vector<float>{1, 1, 2, 2, 3, 3, 4, 4},
              floor.Run(odla_HaloResize(floor.Arg({4}, x), ODLA_NEAREST, ODLA_HALO_RESIZE_ASYMMETRIC, ODLA_HALO_NEAREST_FLOOR,
-                                       -0.75f, 0, Shape({8}), nullptr),
+                                       -0.75f, 0, nullptr, Shape({8}), nullptr),
                        {8}),
              0, 0);
+}
+
+// ONNX: a given scale, not output / input, drives the transform (4 * 0.6 -> 2 outputs at source 0.333 and 2.0).
+ODLA_TEST(HaloResize_LinearWithGivenScale_UsesTheScale) {
+  std::vector<float> x{1, 2, 3, 4};
+  const odla_float32 scales[1] = {0.6f};
+  Session session;
+  CheckClose(std::vector<float>{1.0f + (1.0f / 0.6f / 2 - 0.5f), 3.0f},
+             session.Run(odla_HaloResize(session.Arg({4}, x), ODLA_LINEAR, ODLA_HALO_RESIZE_HALF_PIXEL,
+                                         ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR, -0.75f, 0, scales, Shape({2}), nullptr),
+                         {2}));
 }
 
 ODLA_TEST(HaloCropAndResize_LinearWithExtrapolation) {

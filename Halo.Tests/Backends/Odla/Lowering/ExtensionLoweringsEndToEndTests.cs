@@ -47,6 +47,16 @@ public sealed class ExtensionLoweringsEndToEndTests
         ("einsum_batch_diagonal", () => SingleOp("Einsum", Attrs(("equation", "...ii->...i")), 1, F32(2, 3, 3))),
         ("resize_cubic_sizes", () => SingleOp("Resize", Attrs(("mode", "cubic")), 1,
             F32(1, 1, 4, 4), null, null, TensorData.FromInt64s([1, 1, 3, 6], 4))),
+        // Given scales that are not output / input drive the coordinate transform (odla_HaloResize's scales).
+        ("resize_linear_scales_downsample", () => SingleOp("Resize", Attrs(("mode", "linear")), 1,
+            F32(1, 1, 2, 4), null, TensorData.FromFloats([1f, 1f, 0.6f, 0.6f], 4))),
+        ("resize_cubic_scales_align_corners", () => SingleOp("Resize", Attrs(("mode", "cubic"),
+            ("coordinate_transformation_mode", "align_corners")), 1, F32(1, 1, 4, 4), null, TensorData.FromFloats([1f, 1f, 0.8f, 0.8f], 4))),
+        ("resize_linear_scales_half_pixel_symmetric", () => SingleOp("Resize", Attrs(("mode", "linear"),
+            ("coordinate_transformation_mode", "half_pixel_symmetric")), 1, F32(1, 1, 2, 4), null, TensorData.FromFloats([1f, 1f, 2.35f, 2.35f], 4))),
+        // Upsample picks the nearest input by flooring.
+        ("upsample_nearest_scales", () => SingleOp("Upsample", Attrs(("mode", "nearest")), 1, 9,
+            F32(1, 1, 2, 2), TensorData.FromFloats([1f, 1f, 2f, 3f], 4))),
     ];
 
     private static readonly Lazy<OdlaModelBatch> s_cxx = new(() => BuildBatch(OdlaTarget.Cxx));
