@@ -1,23 +1,17 @@
+using Halo.Backends.Interpreter.Threading;
+
 namespace Halo.Backends.Interpreter.Kernels.Nn;
 
 /// <summary>Unfolds the sliding windows of one group's input planes into a [C·kernel, output] matrix
 /// (zeros where a window covers padding).</summary>
-internal static unsafe class Im2Col
+internal static unsafe partial class Im2Col
 {
     /// <summary>Fills <paramref name="col"/> (rows = channel × kernel position, columns = output position).</summary>
-    public static void Run(float* x, int channels, SpatialGeometry g, float* col, ParallelOptions parallel)
+    public static void Run(float* x, int channels, SpatialGeometry g, float* col, WorkerPool workers)
     {
         int rows = channels * g.KernelSize;
-        nint px = (nint)x, pc = (nint)col;
-        long work = (long)rows * g.OutputSize;
-        int chunks = work < 1 << 16 ? 1 : ParallelChunks.ChunksFor(parallel);
-        ParallelChunks.Run(rows, chunks, 4, parallel, (first, end) =>
-        {
-            for (int r = first; r < end; r++)
-            {
-                Row((float*)px, g, r, (float*)pc);
-            }
-        });
+        var body = new Rows(x, g, col);
+        workers.For(rows, workers.ChunksFor((long)rows * g.OutputSize, 1 << 15), ref body);
     }
 
     // PERF: hot loop; compiled fully optimized at once instead of going through tier 0.
