@@ -43,7 +43,10 @@ internal sealed unsafe class WorkerTeam(int workerCount)
         try
         {
             uint generation = Generation(Volatile.Read(ref _ticket)) + 1;
-            EnsureStarted(generation - 1);
+            if (!_started)
+            {
+                StartWorkers(generation - 1);
+            }
             _body = body;
             _state = state;
             _count = count;
@@ -90,12 +93,9 @@ internal sealed unsafe class WorkerTeam(int workerCount)
 
     private static uint Generation(long ticket) => (uint)((ulong)ticket >> 32);
 
-    private void EnsureStarted(uint generation)
+    // PERF: kept apart from TryRun: the lambda's closure is allocated on entry to the method that declares it.
+    private void StartWorkers(uint generation)
     {
-        if (_started)
-        {
-            return;
-        }
         _started = true;
         for (int i = 0; i < _workerCount; i++)
         {

@@ -34,6 +34,11 @@ internal static unsafe partial class Sgemm
         {
             return;
         }
+        if (m == 1)
+        {
+            MultiplyRowVector(a, b, ldb, c, n, k, workers);
+            return;
+        }
         int threads = workers.Threads;
         long work = (long)m * n * k;
         if (threads == 1 || work < 1 << 16)
