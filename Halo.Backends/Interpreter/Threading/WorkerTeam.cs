@@ -162,6 +162,9 @@ internal sealed unsafe class WorkerTeam(int workerCount)
     private uint WaitForLoop(uint seen)
     {
         long deadline = Stopwatch.GetTimestamp() + (long)(WorkerPool.SpinDuration.TotalSeconds * Stopwatch.Frequency);
+        // PERF: SpinWait soon yields the core between checks, so a spinning worker on a busy machine does not keep
+        // the thread that will publish the next loop (or anyone else) off the processor.
+        var spin = default(SpinWait);
         while (true)
         {
             uint generation = Generation(Volatile.Read(ref _ticket));
@@ -173,7 +176,7 @@ internal sealed unsafe class WorkerTeam(int workerCount)
             {
                 break;
             }
-            Thread.SpinWait(20);
+            spin.SpinOnce(sleep1Threshold: -1);
         }
         lock (_gate)
         {

@@ -9,7 +9,7 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 /// c mod stride_w) at (r / stride_h, c / stride_w)). Every kernel tap then reads, for a whole output row, one
 /// contiguous run of the scratch, whatever the strides, dilations and padding, with no border checks: each
 /// output vector sums its taps in registers, starting from the bias, and is clamped by the fused activation and
-/// stored once (<see cref="TapRow"/>).
+/// stored once (<see cref="TapRun"/>).
 /// </summary>
 internal static unsafe partial class DepthwiseConv2d
 {
@@ -42,7 +42,7 @@ internal static unsafe partial class DepthwiseConv2d
         float* scratch = (float*)Unsafe.AsPointer(ref t_scratch[0]);
         if (!ReferenceEquals(t_cleared, g))
         {
-            new Span<float>(scratch, (int)layout.Total).Clear();
+            new Span<float>(scratch, (int)layout.Phases).Clear();
             t_cleared = g;
         }
         int f = plane % job.Filters;
@@ -62,12 +62,16 @@ internal static unsafe partial class DepthwiseConv2d
                 offsets[kh * g.Kernel[2] + kw] = layout.PhaseStart(r % g.Stride[1], c % g.Stride[2]) + (long)(r / g.Stride[1]) * layout.Pitch + c / g.Stride[2];
             }
         }
-        var row = new TapRow(offsets, job.W + (long)f * g.KernelSize, taps, job.Bias is null ? 0f : job.Bias[f], low, high);
+        // PERF: the whole output plane, laid out with the phase pitch, is one run of vectors (narrow late layers
+        // would otherwise spend their time in per-row tails); its valid columns are copied out while in L1.
+        float* acc = scratch + layout.Phases;
+        var run = new TapRun(offsets, job.W + (long)f * g.KernelSize, taps, job.Bias is null ? 0f : job.Bias[f], low, high);
+        run.Run(scratch, acc, g.Output[1] * layout.Pitch);
         int ow = g.Output[2];
         float* y = job.Y + (long)plane * g.OutputSize;
         for (int oh = 0; oh < g.Output[1]; oh++)
         {
-            row.Run(scratch + (long)oh * layout.Pitch, y + (long)oh * ow, ow);
+            new ReadOnlySpan<float>(acc + (long)oh * layout.Pitch, ow).CopyTo(new Span<float>(y + (long)oh * ow, ow));
         }
     }
 
@@ -129,20 +133,20 @@ internal static unsafe partial class DepthwiseConv2d
             Pitch = (int)Math.Min(int.MaxValue, (width + g.Stride[2] - 1) / g.Stride[2]);
             PhaseSize = ((height + g.Stride[1] - 1) / g.Stride[1] + 1) * Pitch;
             Phases = PhaseSize * RowPhases * ColumnPhases;
-            Total = Phases;
+            Total = Phases + (long)g.Output[1] * Pitch;
         }
 
         public int RowPhases { get; }
 
         public int ColumnPhases { get; }
 
-        /// <summary>Floats per phase row.</summary>
+        /// <summary>Floats per phase row (and per accumulator row).</summary>
         public int Pitch { get; }
 
         /// <summary>Floats per phase plane.</summary>
         public long PhaseSize { get; }
 
-        /// <summary>Floats of all phase planes.</summary>
+        /// <summary>Floats of all phase planes (the accumulator plane follows them).</summary>
         public long Phases { get; }
 
         /// <summary>Floats of the whole scratch.</summary>

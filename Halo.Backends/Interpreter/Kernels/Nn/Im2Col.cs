@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Halo.Backends.Interpreter.Threading;
 
 namespace Halo.Backends.Interpreter.Kernels.Nn;
@@ -45,13 +46,31 @@ internal static unsafe partial class Im2Col
                 }
                 else
                 {
-                    for (int o = lo; o < hi; o++)
-                    {
-                        dst[o] = src[(long)o * sw];
-                    }
+                    Gather(src, sw, dst, lo, hi);
                 }
                 new Span<float>(dst + hi, ow - hi).Clear();
             }
+        }
+    }
+
+    /// <summary>dst[o] = src[o · stride] for o in [lo, hi).</summary>
+    private static void Gather(float* src, int stride, float* dst, int lo, int hi)
+    {
+        int o = lo;
+        if (stride == 2)
+        {
+            // PERF: 8 even elements of 16 with one in-register shuffle; the last load stays inside [lo, hi).
+            var even = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+            for (; o + 9 <= hi; o += 8)
+            {
+                var a = Vector256.Shuffle(Vector256.Load(src + 2 * o), even);
+                var b = Vector256.Shuffle(Vector256.Load(src + 2 * o + 8), even);
+                Vector256.Create(a.GetLower(), b.GetLower()).Store(dst + o);
+            }
+        }
+        for (; o < hi; o++)
+        {
+            dst[o] = src[(long)o * stride];
         }
     }
 

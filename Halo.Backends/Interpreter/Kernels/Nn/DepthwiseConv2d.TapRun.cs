@@ -5,8 +5,8 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 
 internal static unsafe partial class DepthwiseConv2d
 {
-    /// <summary>One output row of a depthwise plane: y[o] = clamp(bias + Σt w[t]·src[offset[t] + o]).</summary>
-    private readonly struct TapRow(long* offsets, float* weights, int taps, float bias, float low, float high)
+    /// <summary>A run of depthwise outputs: y[o] = clamp(bias + Σt w[t]·src[offset[t] + o]).</summary>
+    private readonly struct TapRun(long* offsets, float* weights, int taps, float bias, float low, float high)
     {
         private readonly bool _clamps = !float.IsNegativeInfinity(low) || !float.IsPositiveInfinity(high);
 
