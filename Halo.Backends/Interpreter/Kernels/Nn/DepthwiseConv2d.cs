@@ -13,6 +13,9 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 /// </summary>
 internal static unsafe partial class DepthwiseConv2d
 {
+    // Output rows at least this wide are computed straight into the output, row by row.
+    private const int WideRow = 32;
+
     [ThreadStatic]
     private static float[]? t_scratch;
 
@@ -62,13 +65,21 @@ internal static unsafe partial class DepthwiseConv2d
                 offsets[kh * g.Kernel[2] + kw] = layout.PhaseStart(r % g.Stride[1], c % g.Stride[2]) + (long)(r / g.Stride[1]) * layout.Pitch + c / g.Stride[2];
             }
         }
-        // PERF: the whole output plane, laid out with the phase pitch, is one run of vectors (narrow late layers
-        // would otherwise spend their time in per-row tails); its valid columns are copied out while in L1.
-        float* acc = scratch + layout.Phases;
         var run = new TapRun(offsets, job.W + (long)f * g.KernelSize, taps, job.Bias is null ? 0f : job.Bias[f], low, high);
-        run.Run(scratch, acc, g.Output[1] * layout.Pitch);
         int ow = g.Output[2];
         float* y = job.Y + (long)plane * g.OutputSize;
+        if (ow >= WideRow)
+        {
+            for (int oh = 0; oh < g.Output[1]; oh++)
+            {
+                run.Run(scratch + (long)oh * layout.Pitch, y + (long)oh * ow, ow);
+            }
+            return;
+        }
+        // PERF: narrow planes (late layers) would spend their time in per-row tails: the whole plane, laid out with
+        // the phase pitch, is computed as one run of vectors and its valid columns are copied out while in L1.
+        float* acc = scratch + layout.Phases;
+        run.Run(scratch, acc, g.Output[1] * layout.Pitch);
         for (int oh = 0; oh < g.Output[1]; oh++)
         {
             new ReadOnlySpan<float>(acc + (long)oh * layout.Pitch, ow).CopyTo(new Span<float>(y + (long)oh * ow, ow));
