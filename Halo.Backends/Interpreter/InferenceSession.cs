@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Halo.Backends.Interpreter.Kernels;
 using Halo.Backends.Interpreter.Planning;
 using Halo.Backends.Interpreter.Runtime;
+using Halo.Backends.Interpreter.Threading;
 using Halo.Core.Compilation;
 using Halo.Core.IR;
 
@@ -17,12 +18,15 @@ namespace Halo.Backends.Interpreter;
 /// Thread safety: <see cref="Run"/> may be called from several threads at once. Each run takes an idle
 /// per-run state (value slots and a buffer pool) from the session, or makes one, and gives it back when it
 /// ends; intermediate buffers are reused by later runs, so a second run with the same input shapes
-/// allocates no new intermediate buffers. Dispose the session when done; runs in flight finish normally.
+/// allocates no new intermediate buffers. Kernels split their loops over the calling thread and
+/// <see cref="InferenceSessionOptions.MaxDegreeOfParallelism"/> - 1 worker threads of the session; concurrent
+/// runs share those workers, one parallel loop at a time, and a loop that finds them taken runs on its own
+/// thread. Dispose the session when done (it stops the workers); runs in flight finish normally.
 /// </remarks>
 public sealed partial class InferenceSession : IDisposable
 {
     private readonly ExecutionPlan _plan;
-    private readonly ParallelOptions _parallelOptions;
+    private readonly WorkerPool _workers;
     private readonly ConcurrentBag<RunState> _idle = [];
     private readonly ConcurrentBag<RunState> _all = [];
     private volatile bool _disposed;
@@ -30,7 +34,7 @@ public sealed partial class InferenceSession : IDisposable
     private InferenceSession(ExecutionPlan plan, InferenceSessionOptions options)
     {
         _plan = plan;
-        _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        _workers = new WorkerPool(options.MaxDegreeOfParallelism);
         Options = options;
         Inputs = [.. plan.Inputs.Select(v => new InferenceValueInfo(v.Name, v.Type))];
         Outputs = [.. plan.Outputs.Select(v => new InferenceValueInfo(v.Name, v.Type))];
@@ -97,13 +101,18 @@ public sealed partial class InferenceSession : IDisposable
         return new InferenceSessionResult(plan is null ? null : new InferenceSession(plan, options), diagnostics);
     }
 
-    /// <summary>Drops the session's idle run states and their buffers; later calls to <see cref="Run"/> throw.</summary>
+    /// <summary>Drops the session's idle run states and their buffers and stops its worker threads; later calls
+    /// to <see cref="Run"/> throw.</summary>
     public void Dispose()
     {
         _disposed = true;
+        _workers.Dispose();
         _idle.Clear();
         _all.Clear();
     }
+
+    /// <summary>The session's worker threads.</summary>
+    internal WorkerPool Workers => _workers;
 
     private RunState RentState()
     {
@@ -111,7 +120,7 @@ public sealed partial class InferenceSession : IDisposable
         {
             return state;
         }
-        state = new RunState(_plan, _parallelOptions);
+        state = new RunState(_plan, _workers);
         _all.Add(state);
         return state;
     }

@@ -1,23 +1,24 @@
 using Halo.Backends.Interpreter.Runtime;
+using Halo.Backends.Interpreter.Threading;
 using Halo.Core.IR.Types;
 
 namespace Halo.Backends.Interpreter.Kernels;
 
 /// <summary>
 /// One run's view of the node being executed: its input tensors, the slots for its outputs, the run's
-/// buffer pool and the parallelism settings. Owned by one run; not thread-safe, but kernels may read it
+/// buffer pool and the session's worker pool. Owned by one run; not thread-safe, but kernels may read it
 /// from their own parallel loops.
 /// </summary>
-internal sealed class KernelContext(BufferPool pool, ParallelOptions parallelOptions)
+internal sealed class KernelContext(BufferPool pool, WorkerPool workers)
 {
     private InferenceValue?[] _inputs = [];
     private InferenceValue?[] _outputs = [];
 
-    /// <summary>The settings for kernels' <see cref="Parallel"/> loops.</summary>
-    public ParallelOptions ParallelOptions { get; } = parallelOptions;
+    /// <summary>The threads kernels split their loops over (<see cref="WorkerPool.For{TBody}"/>).</summary>
+    public WorkerPool Workers { get; } = workers;
 
     /// <summary>The maximum number of threads a kernel may use.</summary>
-    public int DegreeOfParallelism => Math.Max(1, ParallelOptions.MaxDegreeOfParallelism);
+    public int DegreeOfParallelism => Workers.Threads;
 
     /// <summary>The number of operands (omitted optional ones included).</summary>
     public int InputCount => _inputs.Length;

@@ -1,5 +1,6 @@
 using Halo.Backends.Interpreter.Kernels;
 using Halo.Backends.Interpreter.Planning;
+using Halo.Backends.Interpreter.Threading;
 
 namespace Halo.Backends.Interpreter.Runtime;
 
@@ -13,12 +14,12 @@ internal sealed class RunState
     private readonly InferenceValue?[][] _stepInputs;
     private readonly InferenceValue?[][] _stepOutputs;
 
-    public RunState(ExecutionPlan plan, ParallelOptions parallelOptions)
+    public RunState(ExecutionPlan plan, WorkerPool workers)
     {
         Plan = plan;
         Slots = new InferenceValue?[plan.SlotCount];
         Pool = new BufferPool();
-        Context = new KernelContext(Pool, parallelOptions);
+        Context = new KernelContext(Pool, workers);
         _stepInputs = [.. plan.Steps.Select(s => new InferenceValue?[s.InputSlots.Length])];
         _stepOutputs = [.. plan.Steps.Select(s => new InferenceValue?[s.OutputSlots.Length])];
     }

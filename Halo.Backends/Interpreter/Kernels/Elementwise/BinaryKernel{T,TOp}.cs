@@ -2,7 +2,7 @@ namespace Halo.Backends.Interpreter.Kernels.Elementwise;
 
 /// <summary>An elementwise binary operator (Add, Sub, Mul, Div) with numpy broadcasting, vectorized by
 /// rows and parallel over rows or chunks of large outputs.</summary>
-internal sealed unsafe class BinaryKernel<T, TOp> : Kernel
+internal sealed unsafe partial class BinaryKernel<T, TOp> : Kernel
     where T : unmanaged
     where TOp : IBinaryOperator<T>
 {
@@ -20,7 +20,8 @@ internal sealed unsafe class BinaryKernel<T, TOp> : Kernel
         }
         nint pa = a.Address, pb = b.Address, py = y.Address;
         int rows = layout.RowCount, length = layout.RowLength;
-        int threads = context.DegreeOfParallelism;
+        var workers = context.Workers;
+        int threads = workers.Threads;
         if (threads == 1 || y.Length < ParallelThreshold)
         {
             for (int r = 0; r < rows; r++)
@@ -29,14 +30,10 @@ internal sealed unsafe class BinaryKernel<T, TOp> : Kernel
             }
             return;
         }
-        int chunks = rows >= threads ? rows : threads * 4;
-        int perRow = chunks / rows;
-        int piece = (length + perRow - 1) / perRow;
-        Parallel.For(0, rows * perRow, context.ParallelOptions, c =>
-        {
-            int r = c / perRow, start = c % perRow * piece;
-            Row(layout, r, start, Math.Min(length, start + piece), pa, pb, py);
-        });
+        // PERF: whole rows when there are enough of them, else pieces of rows, a few per thread.
+        int perRow = rows >= threads ? 1 : threads * 4 / rows;
+        var body = new Pieces(layout, perRow, pa, pb, py);
+        workers.For(rows * perRow, Math.Min(rows * perRow, threads * 2), ref body);
     }
 
     private static void Row(BroadcastLayout layout, int row, int start, int end, nint pa, nint pb, nint py)

@@ -52,7 +52,7 @@ internal sealed unsafe class GemmKernel : Kernel
         var bT = transB ? TransposeScratch(context, b) : null;
         try
         {
-            Sgemm.Multiply((float*)(aT ?? a).Address, k, (float*)(bT ?? b).Address, n, (float*)y.Address, n, m, n, k, false, context.ParallelOptions);
+            Sgemm.Multiply((float*)(aT ?? a).Address, k, (float*)(bT ?? b).Address, n, (float*)y.Address, n, m, n, k, false, context.Workers);
         }
         finally
         {

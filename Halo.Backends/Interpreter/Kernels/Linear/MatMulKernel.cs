@@ -43,7 +43,7 @@ internal sealed unsafe class MatMulKernel : Kernel
         {
             // PERF: a shared right operand makes the batch one tall product.
             int rows = ShapeMath.ElementCount(sa.AsSpan(0, sa.Length - 2)) * m;
-            Sgemm.Multiply(pa, k, pb, n, py, n, rows, n, k, false, context.ParallelOptions);
+            Sgemm.Multiply(pa, k, pb, n, py, n, rows, n, k, false, context.Workers);
             return;
         }
         MultiplyBatched(context, sa, sb, batch, pa, pb, py);
@@ -64,7 +64,7 @@ internal sealed unsafe class MatMulKernel : Kernel
                 offA += (long)index[d] * strideA[d];
                 offB += (long)index[d] * strideB[d];
             }
-            Sgemm.Multiply(pa + offA, k, pb + offB, n, py + (long)t * m * n, n, m, n, k, false, context.ParallelOptions);
+            Sgemm.Multiply(pa + offA, k, pb + offB, n, py + (long)t * m * n, n, m, n, k, false, context.Workers);
             for (int d = batch.Length - 1; d >= 0 && ++index[d] == batch[d]; d--)
             {
                 index[d] = 0;

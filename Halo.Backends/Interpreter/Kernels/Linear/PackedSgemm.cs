@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Halo.Backends.Interpreter.Threading;
 
 namespace Halo.Backends.Interpreter.Kernels.Linear;
 
@@ -8,7 +9,7 @@ namespace Halo.Backends.Interpreter.Kernels.Linear;
 /// <see cref="ColumnBlock"/>), and a fused per-row bias and clamp (<see cref="GemmEpilogue"/>). Threads take
 /// large chunks of columns (or of row panels when C is narrow).
 /// </summary>
-internal static unsafe class PackedSgemm
+internal static unsafe partial class PackedSgemm
 {
     /// <summary>K block depth: a B micro-panel (depth × tile columns) stays in L1 while A panels stream from L2.</summary>
     public static readonly int DepthBlock = 4096 / SgemmMicroKernel.Columns;
@@ -29,7 +30,7 @@ internal static unsafe class PackedSgemm
 
     /// <summary>C[m, n] = A[m, k]·B[k, n], then the epilogue; B and C are row-major with leading dimensions
     /// <paramref name="ldb"/> and <paramref name="ldc"/>.</summary>
-    public static void Multiply(PackedMatrix a, float* b, int ldb, float* c, int ldc, int n, GemmEpilogue epilogue, ParallelOptions parallel)
+    public static void Multiply(PackedMatrix a, float* b, int ldb, float* c, int ldc, int n, GemmEpilogue epilogue, WorkerPool workers)
     {
         int m = a.Rows, k = a.Columns;
         if (m <= 0 || n <= 0)
@@ -43,22 +44,16 @@ internal static unsafe class PackedSgemm
         }
         int nr = SgemmMicroKernel.Columns, mr = SgemmMicroKernel.Rows;
         int columnPanels = (n + nr - 1) / nr, rowPanels = (m + mr - 1) / mr;
-        int chunks = (long)m * n * k < 1 << 18 ? 1 : ParallelChunks.ChunksFor(parallel);
-        nint pa = (nint)a.Data, pb = (nint)b, pc = (nint)c;
+        int chunks = (long)m * n * k < 1 << 18 ? 1 : 2 * workers.Threads;
         if (columnPanels >= chunks || columnPanels >= rowPanels)
         {
-            ParallelChunks.Run(columnPanels, chunks, 1, parallel, (first, end) =>
-            {
-                int j0 = first * nr, j1 = Math.Min(n, end * nr);
-                Serial(new PackedMatrix((float*)pa, m, k), 0, m, (float*)pb + j0, ldb, (float*)pc + j0, ldc, j1 - j0, epilogue);
-            });
+            var columns = new ColumnParts(a, b, ldb, c, ldc, n, epilogue);
+            workers.For(columnPanels, chunks, ref columns);
+            return;
         }
-        else
-        {
-            // PERF: narrow C (late conv layers: 7×7 outputs): split row panels; each chunk packs B itself.
-            ParallelChunks.Run(rowPanels, Math.Min(chunks, parallel.MaxDegreeOfParallelism), 1, parallel, (first, end) =>
-                Serial(new PackedMatrix((float*)pa, m, k), first * mr, Math.Min(m, end * mr), (float*)pb, ldb, (float*)pc, ldc, n, epilogue));
-        }
+        // PERF: narrow C (late conv layers: 7×7 outputs): split row panels; each chunk packs B itself.
+        var rows = new RowParts(a, b, ldb, c, ldc, n, epilogue);
+        workers.For(rowPanels, Math.Min(chunks, workers.Threads), ref rows);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

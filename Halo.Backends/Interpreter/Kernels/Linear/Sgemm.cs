@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Halo.Backends.Interpreter.Threading;
 
 namespace Halo.Backends.Interpreter.Kernels.Linear;
 
@@ -7,7 +8,7 @@ namespace Halo.Backends.Interpreter.Kernels.Linear;
 /// Single-precision matrix product C = A·B (+ C), row-major with leading dimensions, blocked over K and
 /// register-tiled (4 rows × 16 columns of Vector256 accumulators), parallel over column or row blocks.
 /// </summary>
-internal static unsafe class Sgemm
+internal static unsafe partial class Sgemm
 {
     private const int KBlock = 256;
     private const int RowTile = 4;
@@ -16,7 +17,7 @@ internal static unsafe class Sgemm
 
     /// <summary>C[m,n] (=|+=) Σk A[m,k]·B[k,n]; A, B, C are row-major with leading dimensions lda, ldb, ldc.</summary>
     public static void Multiply(float* a, int lda, float* b, int ldb, float* c, int ldc, int m, int n, int k,
-        bool accumulate, ParallelOptions parallel)
+        bool accumulate, WorkerPool workers)
     {
         if (m <= 0 || n <= 0)
         {
@@ -33,35 +34,23 @@ internal static unsafe class Sgemm
         {
             return;
         }
-        int threads = Math.Max(1, parallel.MaxDegreeOfParallelism);
+        if (m == 1)
+        {
+            MultiplyRowVector(a, b, ldb, c, n, k, workers);
+            return;
+        }
+        int threads = workers.Threads;
         long work = (long)m * n * k;
         if (threads == 1 || work < 1 << 16)
         {
             MultiplySerial(a, lda, b, ldb, c, ldc, m, n, k);
             return;
         }
-        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        if (n >= ColTile * 4 * threads || n >= m)
-        {
-            // PERF: split columns so each thread streams its own slice of B (conv: n = output pixels).
-            int chunk = RoundUp((n + threads - 1) / threads, ColTile);
-            int parts = (n + chunk - 1) / chunk;
-            Parallel.For(0, parts, parallel, p =>
-            {
-                int j0 = p * chunk, cols = Math.Min(chunk, n - j0);
-                MultiplySerial((float*)pa, lda, (float*)pb + j0, ldb, (float*)pc + j0, ldc, m, cols, k);
-            });
-        }
-        else
-        {
-            int chunk = RoundUp((m + threads - 1) / threads, RowTile);
-            int parts = (m + chunk - 1) / chunk;
-            Parallel.For(0, parts, parallel, p =>
-            {
-                int i0 = p * chunk, rows = Math.Min(chunk, m - i0);
-                MultiplySerial((float*)pa + (long)i0 * lda, lda, (float*)pb, ldb, (float*)pc + (long)i0 * ldc, ldc, rows, n, k);
-            });
-        }
+        // PERF: split columns so each thread streams its own slice of B (conv: n = output pixels); tall
+        // products with few columns split rows.
+        var body = new Parts(a, lda, b, ldb, c, ldc, m, n, k, byColumns: n >= ColTile * 4 * threads || n >= m);
+        int units = body.ByColumns ? (n + ColTile - 1) / ColTile : (m + RowTile - 1) / RowTile;
+        workers.For(units, threads, ref body);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -76,7 +76,7 @@ internal sealed unsafe class ConvKernel : Kernel
             (float*)y.Address, n, c, m, _group);
         if (c / _group == 1 && m / _group == 1)
         {
-            DepthwiseConv.Run(job, Low, High, context.ParallelOptions);
+            DepthwiseConv.Run(job, Low, High, context.Workers);
         }
         else
         {
@@ -106,10 +106,10 @@ internal sealed unsafe class ConvKernel : Kernel
                     if (col is not null)
                     {
                         src = (float*)col.Address;
-                        Im2Col.Run(xg, cg, g, src, context.ParallelOptions);
+                        Im2Col.Run(xg, cg, g, src, context.Workers);
                     }
                     float* yg = job.Y + ((long)b * job.Filters + grp * mg) * p;
-                    PackedSgemm.Multiply(a, src, p, yg, p, p, epilogue, context.ParallelOptions);
+                    PackedSgemm.Multiply(a, src, p, yg, p, p, epilogue, context.Workers);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
+using Halo.Backends.Interpreter.Threading;
 
 namespace Halo.Backends.Interpreter.Kernels.Nn;
 
@@ -7,28 +8,14 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 /// two-dimensional planes go to <see cref="DepthwiseConv2d"/>. The general path (three spatial axes): each output
 /// row accumulates shifted input rows (vectorized for unit strides), then the fused activation clamps the plane
 /// while it is in cache. Threads take large chunks of planes.</summary>
-internal static unsafe class DepthwiseConv
+internal static unsafe partial class DepthwiseConv
 {
-    public static void Run(ConvJob job, float low, float high, ParallelOptions parallel)
+    public static void Run(ConvJob job, float low, float high, WorkerPool workers)
     {
         int planes = job.Batch * job.Filters;
         long work = (long)planes * job.Geometry.OutputSize * job.Geometry.KernelSize;
-        int chunks = work < 1 << 15 ? 1 : ParallelChunks.ChunksFor(parallel);
-        ParallelChunks.Run(planes, chunks, 1, parallel, (first, end) =>
-        {
-            bool twoDimensional = DepthwiseConv2d.Supports(job.Geometry);
-            for (int plane = first; plane < end; plane++)
-            {
-                if (twoDimensional)
-                {
-                    DepthwiseConv2d.Plane(job, plane, low, high);
-                }
-                else
-                {
-                    Plane(job, plane, low, high);
-                }
-            }
-        });
+        var body = new Planes(job, low, high, DepthwiseConv2d.Supports(job.Geometry));
+        workers.For(planes, workers.ChunksFor(work, 1 << 14), ref body);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -6,15 +6,22 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 /// <summary>
 /// Depthwise convolution over one or two spatial axes. Each input plane is first copied into a zero-padded
 /// scratch plane split into phases by row and column (padded position (r, c) goes to phase (r mod stride_h,
-/// c mod stride_w) at (r / stride_h, c / stride_w)). Every kernel tap then reads, for the whole output plane
-/// laid out with the phase row pitch, one contiguous run: a single vectorized multiply-add per tap, whatever the
-/// strides, dilations and padding, with no border checks. The accumulator starts from the bias, is clamped by
-/// the fused activation and its valid columns are copied out.
+/// c mod stride_w) at (r / stride_h, c / stride_w)). Every kernel tap then reads, for a whole output row, one
+/// contiguous run of the scratch, whatever the strides, dilations and padding, with no border checks: each
+/// output vector sums its taps in registers, starting from the bias, and is clamped by the fused activation and
+/// stored once (<see cref="TapRun"/>).
 /// </summary>
-internal static unsafe class DepthwiseConv2d
+internal static unsafe partial class DepthwiseConv2d
 {
+    // Output rows at least this wide are computed straight into the output, row by row.
+    private const int WideRow = 32;
+
     [ThreadStatic]
     private static float[]? t_scratch;
+
+    // The scratch offset of every kernel tap's first input, for output (0, 0).
+    [ThreadStatic]
+    private static long[]? t_offsets;
 
     // The geometry whose padding the scratch currently holds as zeros (interiors are rewritten for every plane).
     [ThreadStatic]
@@ -43,26 +50,36 @@ internal static unsafe class DepthwiseConv2d
         }
         int f = plane % job.Filters;
         Spread(g, layout, job.X + (long)plane * g.InputSize, scratch);
-        float* w = job.W + (long)f * g.KernelSize;
-        float* acc = scratch + layout.Phases;
-        int count = g.Output[1] * layout.Pitch;
-        new Span<float>(acc, count).Fill(job.Bias is null ? 0f : job.Bias[f]);
+        int taps = g.Kernel[1] * g.Kernel[2];
+        if (t_offsets is null || t_offsets.Length < taps)
+        {
+            t_offsets = GC.AllocateArray<long>(taps, pinned: true);
+        }
+        long* offsets = (long*)Unsafe.AsPointer(ref t_offsets[0]);
         for (int kh = 0; kh < g.Kernel[1]; kh++)
         {
             int r = kh * g.Dilation[1];
             for (int kw = 0; kw < g.Kernel[2]; kw++)
             {
                 int c = kw * g.Dilation[2];
-                float* src = scratch + layout.PhaseStart(r % g.Stride[1], c % g.Stride[2]) + (long)(r / g.Stride[1]) * layout.Pitch + c / g.Stride[2];
-                MultiplyAdd(src, w[kh * g.Kernel[2] + kw], acc, count);
+                offsets[kh * g.Kernel[2] + kw] = layout.PhaseStart(r % g.Stride[1], c % g.Stride[2]) + (long)(r / g.Stride[1]) * layout.Pitch + c / g.Stride[2];
             }
         }
-        if (!float.IsNegativeInfinity(low) || !float.IsPositiveInfinity(high))
-        {
-            Clamp(acc, count, low, high);
-        }
+        var run = new TapRun(offsets, job.W + (long)f * g.KernelSize, taps, job.Bias is null ? 0f : job.Bias[f], low, high);
         int ow = g.Output[2];
         float* y = job.Y + (long)plane * g.OutputSize;
+        if (ow >= WideRow)
+        {
+            for (int oh = 0; oh < g.Output[1]; oh++)
+            {
+                run.Run(scratch + (long)oh * layout.Pitch, y + (long)oh * ow, ow);
+            }
+            return;
+        }
+        // PERF: narrow planes (late layers) would spend their time in per-row tails: the whole plane, laid out with
+        // the phase pitch, is computed as one run of vectors and its valid columns are copied out while in L1.
+        float* acc = scratch + layout.Phases;
+        run.Run(scratch, acc, g.Output[1] * layout.Pitch);
         for (int oh = 0; oh < g.Output[1]; oh++)
         {
             new ReadOnlySpan<float>(acc + (long)oh * layout.Pitch, ow).CopyTo(new Span<float>(y + (long)oh * ow, ow));
@@ -115,37 +132,6 @@ internal static unsafe class DepthwiseConv2d
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MultiplyAdd(float* src, float w, float* dst, int count)
-    {
-        int o = 0;
-        var wv = Vector256.Create(w);
-        for (; o + 8 <= count; o += 8)
-        {
-            Vector256.FusedMultiplyAdd(Vector256.Load(src + o), wv, Vector256.Load(dst + o)).Store(dst + o);
-        }
-        for (; o < count; o++)
-        {
-            dst[o] = MathF.FusedMultiplyAdd(src[o], w, dst[o]);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Clamp(float* y, int count, float low, float high)
-    {
-        int o = 0;
-        var lo = Vector256.Create(low);
-        var hi = Vector256.Create(high);
-        for (; o + 8 <= count; o += 8)
-        {
-            Vector256.Min(Vector256.Max(Vector256.Load(y + o), lo), hi).Store(y + o);
-        }
-        for (; o < count; o++)
-        {
-            y[o] = Math.Min(Math.Max(y[o], low), high);
-        }
-    }
-
     /// <summary>Sizes of the phase planes: each has rows of <see cref="Pitch"/> floats and one spare row, so that
     /// the pitch-wide output rows may read past the last real column without leaving the plane.</summary>
     private readonly struct Layout
@@ -171,7 +157,7 @@ internal static unsafe class DepthwiseConv2d
         /// <summary>Floats per phase plane.</summary>
         public long PhaseSize { get; }
 
-        /// <summary>Floats of all phase planes (the accumulator follows them).</summary>
+        /// <summary>Floats of all phase planes (the accumulator plane follows them).</summary>
         public long Phases { get; }
 
         /// <summary>Floats of the whole scratch.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Halo.Backends.Interpreter.Threading;
 
 namespace Halo.Backends.Interpreter.Kernels.Nn;
 
@@ -7,25 +8,16 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 /// output row: a vectorized maximum over the window's input rows, then a maximum over each window's columns.
 /// NaN propagates, as in the general kernel.
 /// </summary>
-internal static unsafe class MaxPool2d
+internal static unsafe partial class MaxPool2d
 {
     /// <summary>Whether the geometry suits this kernel.</summary>
     public static bool Supports(SpatialGeometry g) =>
         g.Kernel[0] == 1 && g.Input[0] == 1 && g.Dilation[1] == 1 && g.Dilation[2] == 1 && g.Input[2] <= 1 << 14;
 
-    public static void Run(SpatialGeometry g, float* x, float* y, int planes, ParallelOptions parallel)
+    public static void Run(SpatialGeometry g, float* x, float* y, int planes, WorkerPool workers)
     {
-        nint px = (nint)x, py = (nint)y;
-        long work = (long)planes * g.OutputSize * g.KernelSize;
-        int chunks = work < 1 << 15 ? 1 : ParallelChunks.ChunksFor(parallel);
-        ParallelChunks.Run(planes, chunks, 1, parallel, (first, end) =>
-        {
-            Span<float> rowMax = stackalloc float[g.Input[2]];
-            for (int plane = first; plane < end; plane++)
-            {
-                Plane(g, (float*)px + (long)plane * g.InputSize, (float*)py + (long)plane * g.OutputSize, rowMax);
-            }
-        });
+        var body = new Planes(g, x, y);
+        workers.For(planes, workers.ChunksFor((long)planes * g.OutputSize * g.KernelSize, 1 << 14), ref body);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

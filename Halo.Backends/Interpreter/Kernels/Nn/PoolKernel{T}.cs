@@ -8,7 +8,7 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 /// ONNX MaxPool and AveragePool over 1 to 3 spatial axes: kernel_shape, strides, dilations, pads,
 /// auto_pad, ceil_mode, count_include_pad (average), storage_order and the optional Indices output (max).
 /// </summary>
-internal sealed unsafe class PoolKernel<T> : Kernel
+internal sealed unsafe partial class PoolKernel<T> : Kernel
     where T : unmanaged, INumber<T>
 {
     private readonly AttributeMap _attributes;
@@ -42,23 +42,12 @@ internal sealed unsafe class PoolKernel<T> : Kernel
         var indices = _max && context.OutputCount > 1 ? context.AllocateOutput(1, ElementType.Int64, shape) : null;
         if (_max && indices is null && typeof(T) == typeof(float) && MaxPool2d.Supports(g))
         {
-            MaxPool2d.Run(g, (float*)x.Address, (float*)y.Address, x.Shape[0] * x.Shape[1], context.ParallelOptions);
+            MaxPool2d.Run(g, (float*)x.Address, (float*)y.Address, x.Shape[0] * x.Shape[1], context.Workers);
             return;
         }
-        nint px = (nint)x.Address, py = (nint)y.Address, pi = indices is null ? 0 : indices.Address;
-        Parallel.For(0, x.Shape[0] * x.Shape[1], context.ParallelOptions, plane =>
-        {
-            T* src = (T*)px + (long)plane * g.InputSize;
-            T* dst = (T*)py + (long)plane * g.OutputSize;
-            if (_max)
-            {
-                MaxPlane(g, src, dst, pi == 0 ? null : (long*)pi + (long)plane * g.OutputSize, (long)plane * g.InputSize);
-            }
-            else
-            {
-                AveragePlane(g, src, dst);
-            }
-        });
+        var body = new Planes(this, g, (T*)x.Address, (T*)y.Address, indices is null ? null : (long*)indices.Address);
+        int planes = x.Shape[0] * x.Shape[1];
+        context.Workers.For(planes, context.Workers.ChunksFor((long)planes * g.OutputSize * g.KernelSize, 1 << 14), ref body);
     }
 
     private void MaxPlane(SpatialGeometry g, T* src, T* dst, long* indices, long planeOffset)

@@ -6,7 +6,7 @@ namespace Halo.Backends.Interpreter.Kernels.Nn;
 /// <summary>Softmax (float32), numerically stable (the row maximum is subtracted). Versions 1–12 flatten
 /// the input to 2-D at 'axis' (default 1) and normalize each row; version 13 normalizes along 'axis'
 /// (default -1).</summary>
-internal sealed unsafe class SoftmaxKernel(long axis, bool coerce2D) : Kernel
+internal sealed unsafe partial class SoftmaxKernel(long axis, bool coerce2D) : Kernel
 {
     public static void Register(KernelTable.Builder table) => table.Add("Softmax", c =>
         c.InputType(0) is ElementType.Float or ElementType.Undefined
@@ -28,8 +28,8 @@ internal sealed unsafe class SoftmaxKernel(long axis, bool coerce2D) : Kernel
         nint px = x.Address, py = y.Address;
         if (inner == 1)
         {
-            Parallel.For(0, outer, context.ParallelOptions, o =>
-                Row(new ReadOnlySpan<float>((float*)px + (long)o * size, size), new Span<float>((float*)py + (long)o * size, size)));
+            var rows = new Rows((float*)px, (float*)py, size);
+            context.Workers.For(outer, context.Workers.ChunksFor((long)outer * size, 1 << 13), ref rows);
             return;
         }
         var column = new float[size];
