@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "runtime.h"
+#include "slot_cache.h"
 
 using odla_ref::Fail;
 using odla_ref::ValueKind;
@@ -47,8 +48,9 @@ void Plan(const _odla_computation& comp, _odla_context& ctx) {
     for (odla_value input : node.inputs) release(input);
     for (odla_value output : node.outputs) release(output);
   }
-  ctx.slots.resize(slot_bytes.size());
-  for (size_t s = 0; s < slot_bytes.size(); ++s) ctx.slots[s].resize(slot_bytes[s]);
+  odla_ref::ReturnSlotBuffers(ctx.slots);
+  ctx.slots.reserve(slot_bytes.size());
+  for (size_t bytes : slot_bytes) ctx.slots.push_back(odla_ref::TakeSlotBuffer(bytes));
   ctx.planned_for = &comp;
   ctx.planned_version = comp.version;
 }
@@ -161,6 +163,7 @@ odla_status odla_CreateContext(odla_context* context) {
 
 odla_status odla_DestroyContext(odla_context context) {
   if (context == nullptr) return ODLA_INVALID_PARAM;
+  odla_ref::ReturnSlotBuffers(context->slots);
   delete context;
   return ODLA_SUCCESS;
 }

@@ -50,13 +50,48 @@ void Im2Col(const T* x, int64_t c_begin, int64_t c_end, const Window2D& w, T* co
             std::fill(dst, dst + w.out_w, T(0));
             continue;
           }
+          // PERF: the columns that read inside the row form one range; only its edges are padding.
           const T* src = x + (c * w.in_h + ih) * w.in_w;
-          for (int64_t ow = 0; ow < w.out_w; ++ow) {
-            const int64_t iw = ow * w.stride_w - w.pad_left + kj * w.dilation_w;
-            dst[ow] = iw >= 0 && iw < w.in_w ? src[iw] : T(0);
+          const int64_t shift = kj * w.dilation_w - w.pad_left;
+          const int64_t lo = std::min(w.out_w, shift >= 0 ? 0 : (-shift + w.stride_w - 1) / w.stride_w);
+          const int64_t hi = std::max(lo, std::min(w.out_w, w.in_w - shift <= 0 ? 0 : (w.in_w - shift - 1) / w.stride_w + 1));
+          std::fill(dst, dst + lo, T(0));
+          if (w.stride_w == 1) {
+            const T* from = src + shift;
+            for (int64_t ow = lo; ow < hi; ++ow) dst[ow] = from[ow];
+          } else {
+            for (int64_t ow = lo; ow < hi; ++ow) dst[ow] = src[ow * w.stride_w + shift];
           }
+          std::fill(dst + hi, dst + w.out_w, T(0));
         }
       }
+}
+
+// One channel of a depthwise convolution (one input and one output channel per group), accumulated tap by tap
+// straight from the input rows: im2col would copy the plane kernel_h * kernel_w times for a single output row.
+template <typename T>
+void DepthwisePlane(const T* x, const T* kernel, const Window2D& w, T* y) {
+  std::fill(y, y + w.out_h * w.out_w, T(0));
+  for (int64_t oh = 0; oh < w.out_h; ++oh) {
+    T* dst = y + oh * w.out_w;
+    for (int64_t ki = 0; ki < w.kernel_h; ++ki) {
+      const int64_t ih = oh * w.stride_h - w.pad_top + ki * w.dilation_h;
+      if (ih < 0 || ih >= w.in_h) continue;
+      const T* src = x + ih * w.in_w;
+      for (int64_t kj = 0; kj < w.kernel_w; ++kj) {
+        const T weight = kernel[ki * w.kernel_w + kj];
+        const int64_t shift = kj * w.dilation_w - w.pad_left;
+        const int64_t lo = std::min(w.out_w, shift >= 0 ? 0 : (-shift + w.stride_w - 1) / w.stride_w);
+        const int64_t hi = std::max(lo, std::min(w.out_w, w.in_w - shift <= 0 ? 0 : (w.in_w - shift - 1) / w.stride_w + 1));
+        if (w.stride_w == 1) {
+          const T* from = src + shift;
+          for (int64_t ow = lo; ow < hi; ++ow) dst[ow] += weight * from[ow];
+        } else {
+          for (int64_t ow = lo; ow < hi; ++ow) dst[ow] += weight * src[ow * w.stride_w + shift];
+        }
+      }
+    }
+  }
 }
 
 template <typename T>
@@ -78,20 +113,29 @@ void Col2Im(const T* col, int64_t channels, const Window2D& w, T* y) {
       }
 }
 
+// The calling thread's im2col buffer, grown to at least `size` elements and kept: a fresh one per call would
+// be mapped and faulted in again every time.
+template <typename T>
+std::vector<T>& ColumnBuffer(int64_t size) {
+  thread_local std::vector<T> buffer;
+  if (static_cast<int64_t>(buffer.size()) < size) buffer.resize(static_cast<size_t>(size));
+  return buffer;
+}
+
 struct ConvPlan {
   Window2D w;
   int64_t groups = 1, out_channels = 0;
   odla_memory_layout layout = ODLA_CHANNELS_FIRST;
   Dims kernel_dims;
   std::vector<size_t> kernel_axes;
-  bool has_bias = false, transposed = false;
+  bool has_bias = false, transposed = false, canonical_kernel = false;
 };
 
 template <typename T>
 void RunConv(const ConvPlan& p, const std::vector<const void*>& in, T* y_final) {
   const Window2D& w = p.w;
   const int64_t in_plane = w.in_h * w.in_w, out_plane = w.out_h * w.out_w;
-  std::vector<T> x_buffer, y_buffer, k_buffer(static_cast<size_t>(TensorType{ODLA_FLOAT32, p.kernel_dims}.Count()));
+  std::vector<T> x_buffer, y_buffer, k_buffer;
   const T* x = static_cast<const T*>(in[0]);
   if (p.layout == ODLA_CHANNELS_LAST) {
     x_buffer.resize(static_cast<size_t>(w.batch * w.channels * in_plane));
@@ -103,12 +147,18 @@ void RunConv(const ConvPlan& p, const std::vector<const void*>& in, T* y_final) 
     y_buffer.resize(static_cast<size_t>(w.batch * p.out_channels * out_plane));
     y = y_buffer.data();
   }
-  CanonicalKernel(static_cast<const T*>(in[1]), p.kernel_dims, p.kernel_axes, k_buffer.data());
-  const T* kernel = k_buffer.data();
+  // PERF: a kernel already in the canonical layout (ONNX's) is used in place.
+  const T* kernel = static_cast<const T*>(in[1]);
+  if (!p.canonical_kernel) {
+    k_buffer.resize(static_cast<size_t>(TensorType{ODLA_FLOAT32, p.kernel_dims}.Count()));
+    CanonicalKernel(kernel, p.kernel_dims, p.kernel_axes, k_buffer.data());
+    kernel = k_buffer.data();
+  }
   const int64_t cg = w.channels / p.groups, og = p.out_channels / p.groups, taps = w.kernel_h * w.kernel_w;
   const bool pointwise = !p.transposed && taps == 1 && w.stride_h == 1 && w.stride_w == 1 && w.pad_top == 0 &&
                          w.pad_left == 0 && w.pad_bottom == 0 && w.pad_right == 0;
-  const int64_t col_size = p.transposed ? og * taps * in_plane : cg * taps * out_plane;
+  const bool depthwise = !p.transposed && cg == 1 && og == 1;
+  const int64_t col_size = depthwise ? 0 : p.transposed ? og * taps * in_plane : cg * taps * out_plane;
   auto one = [&](int64_t n, int64_t g, std::vector<T>& col, bool parallel) {
     const T* src = x + (n * w.channels + g * cg) * in_plane;
     T* dst = y + (n * p.out_channels + g * og) * out_plane;
@@ -117,6 +167,10 @@ void RunConv(const ConvPlan& p, const std::vector<const void*>& in, T* y_final) 
                         T(0), col.data(), in_plane, parallel);
       std::fill(dst, dst + og * out_plane, T(0));
       Col2Im(col.data(), og, w, dst);
+      return;
+    }
+    if (depthwise) {
+      DepthwisePlane(src, kernel + g * taps, w, dst);
       return;
     }
     const T* lowered = src;
@@ -134,11 +188,11 @@ void RunConv(const ConvPlan& p, const std::vector<const void*>& in, T* y_final) 
   const int64_t jobs = w.batch * p.groups;
   if (jobs > 1 && jobs >= odla_ref::ThreadCount()) {
     odla_ref::ParallelFor(jobs, 1, [&](int64_t begin, int64_t end) {
-      std::vector<T> col(static_cast<size_t>(pointwise ? 0 : col_size));
+      std::vector<T>& col = ColumnBuffer<T>(pointwise ? 0 : col_size);
       for (int64_t t = begin; t < end; ++t) one(t / p.groups, t % p.groups, col, false);
     });
   } else {
-    std::vector<T> col(static_cast<size_t>(pointwise ? 0 : col_size));
+    std::vector<T>& col = ColumnBuffer<T>(pointwise ? 0 : col_size);
     for (int64_t t = 0; t < jobs; ++t) one(t / p.groups, t % p.groups, col, true);
   }
   if (p.has_bias) {
@@ -171,6 +225,8 @@ odla_value BuildConv(const char* op, bool transposed, odla_value input, odla_mem
   p.kernel_axes = odla_ref::KernelAxes(kernel_layout, p.kernel_dims.size(), !transposed, op);
   Dims canonical;
   for (size_t axis : p.kernel_axes) canonical.push_back(p.kernel_dims[axis]);
+  p.canonical_kernel = true;
+  for (size_t i = 0; i < p.kernel_axes.size(); ++i) p.canonical_kernel = p.canonical_kernel && p.kernel_axes[i] == i;
   // Canonical: Conv [O, C/g, k...]; DeConv [C, O/g, k...].
   const int64_t kernel_channels = transposed ? canonical[0] : canonical[1] * p.groups;
   p.out_channels = transposed ? canonical[1] * p.groups : canonical[0];

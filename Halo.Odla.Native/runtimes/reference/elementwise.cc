@@ -1,5 +1,6 @@
 // Elementwise arithmetic, math functions and activations (odla_ops_math.h, odla_ops_nn.h).
 #include <cmath>
+#include <type_traits>
 
 #include "broadcast.h"
 
@@ -172,8 +173,10 @@ odla_value odla_Clamp(odla_value input, odla_float32 lo, odla_float32 hi, const 
   return Guard<odla_value>(nullptr, [&] {
     return Unary<UnaryFamily::Numeric>("odla_Clamp", input, value_id, [lo, hi](auto x) {
       using T = decltype(x);
-      // Compare in double: casting an infinite or out-of-range bound to an integer type is undefined. ONNX:
-      // min(max(x, lo), hi), so hi wins when lo > hi.
+      // ONNX: min(max(x, lo), hi), so hi wins when lo > hi; NaN stays NaN.
+      // PERF: floating types compare in their own type, which vectorizes.
+      if constexpr (std::is_floating_point_v<T>) return std::min(std::max(x, static_cast<T>(lo)), static_cast<T>(hi));
+      // Integers compare in double: casting an infinite or out-of-range bound to an integer type is undefined.
       const double v = static_cast<double>(x);
       const double r = std::min(std::max(v, static_cast<double>(lo)), static_cast<double>(hi));
       return r == v ? x : static_cast<T>(r);

@@ -1,8 +1,9 @@
-// Thread pool: workers take chunks from one queue; a waiting caller runs queued chunks too, so nested or
-// concurrent ParallelFor calls cannot deadlock.
+// Thread pool: workers take helper tasks from one queue. A ParallelFor caller claims chunks itself and only waits
+// for helpers that are running one, so nested or concurrent ParallelFor calls cannot deadlock.
 #include "parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
@@ -37,18 +38,6 @@ class ThreadPool {
     }
     ready_.notify_one();
   }
-  bool RunOne() {
-    std::function<void()> task;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (tasks_.empty()) return false;
-      task = std::move(tasks_.front());
-      tasks_.pop_front();
-    }
-    task();
-    return true;
-  }
-
  private:
   void Work() {
     for (;;) {
@@ -75,12 +64,33 @@ ThreadPool& Pool() {
   return pool;
 }
 
-// Completion state of one ParallelFor call, shared with its queued chunks.
+// State of one ParallelFor call, shared with its helper tasks. Chunks are claimed through `next`, so whoever
+// runs takes work: a helper that wakes late finds less (or nothing) left and the caller never waits on a
+// queued task, only on helpers already inside a chunk. After `closed` no helper touches the caller's body.
 struct Batch {
   std::mutex mutex;
   std::condition_variable done;
-  int remaining = 0;
+  std::atomic<int64_t> next{0};
+  int64_t chunks = 0, count = 0;
+  int active = 0;
+  bool closed = false;
   std::exception_ptr error;
+
+  std::pair<int64_t, int64_t> Range(int64_t c) const { return {count * c / chunks, count * (c + 1) / chunks}; }
+
+  // Runs claimed chunks until none is left; the first exception stops this runner and is kept.
+  void Drain(const std::function<void(int64_t, int64_t)>& body) {
+    try {
+      for (int64_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) {
+        auto [begin, end] = Range(c);
+        body(begin, end);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!error) error = std::current_exception();
+      next.store(chunks);
+    }
+  }
 };
 
 }  // namespace
@@ -97,47 +107,35 @@ int ThreadCount() {
 
 void ParallelFor(int64_t count, int64_t min_chunk, const std::function<void(int64_t, int64_t)>& body) {
   if (count <= 0) return;
-  int64_t chunks = std::min<int64_t>(ThreadCount(), std::max<int64_t>(1, count / std::max<int64_t>(1, min_chunk)));
-  if (chunks <= 1) {
+  const int64_t threads = ThreadCount();
+  const int64_t most = std::max<int64_t>(1, count / std::max<int64_t>(1, min_chunk));
+  if (threads <= 1 || most <= 1) {
     body(0, count);
     return;
   }
+  // PERF: a few chunks per thread balance uneven work and late wake-ups without much claiming overhead.
   auto batch = std::make_shared<Batch>();
-  batch->remaining = static_cast<int>(chunks - 1);
-  auto range = [count, chunks](int64_t c) { return std::make_pair(count * c / chunks, count * (c + 1) / chunks); };
-  for (int64_t c = 1; c < chunks; ++c) {
-    auto [begin, end] = range(c);
-    Pool().Push([batch, &body, begin, end] {
-      std::exception_ptr error;
-      try {
-        body(begin, end);
-      } catch (...) {
-        error = std::current_exception();
+  batch->count = count;
+  batch->chunks = std::min(most, threads * 4);
+  const int64_t helpers = std::min(threads, batch->chunks) - 1;
+  for (int64_t h = 0; h < helpers; ++h) {
+    Pool().Push([batch, &body] {
+      {
+        std::lock_guard<std::mutex> lock(batch->mutex);
+        if (batch->closed) return;
+        ++batch->active;
       }
+      batch->Drain(body);
       std::lock_guard<std::mutex> lock(batch->mutex);
-      if (error && !batch->error) batch->error = error;
-      if (--batch->remaining == 0) batch->done.notify_all();
+      if (--batch->active == 0 && batch->closed) batch->done.notify_all();
     });
   }
-  std::exception_ptr first_error;
-  try {
-    auto [begin, end] = range(0);
-    body(begin, end);
-  } catch (...) {
-    first_error = std::current_exception();
+  batch->Drain(body);
+  {
+    std::unique_lock<std::mutex> lock(batch->mutex);
+    batch->closed = true;
+    batch->done.wait(lock, [&] { return batch->active == 0; });
   }
-  for (;;) {
-    {
-      std::lock_guard<std::mutex> lock(batch->mutex);
-      if (batch->remaining == 0) break;
-    }
-    if (!Pool().RunOne()) {
-      std::unique_lock<std::mutex> lock(batch->mutex);
-      batch->done.wait(lock, [&] { return batch->remaining == 0; });
-      break;
-    }
-  }
-  if (first_error) std::rethrow_exception(first_error);
   if (batch->error) std::rethrow_exception(batch->error);
 }
 

@@ -46,6 +46,32 @@ ODLA_TEST(Gemm_LargeParallel_MatchesNaive) {
   CheckClose(NaiveMatMul(a, b, m, k, n), session.Run(y, {m, n}), 1e-4, 1e-4);
 }
 
+// Sizes that leave partial micro-tiles (m % 6, n % 16), several depth slices (k > 256) and the few-rows path
+// (m <= 4), under every transpose combination.
+void RunGemmCase(int64_t m, int64_t k, int64_t n, bool ta, bool tb, unsigned seed) {
+  auto a = Random(m * k, seed), b = Random(k * n, seed + 1);
+  std::vector<float> stored_a(a.size()), stored_b(b.size());
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t p = 0; p < k; ++p) stored_a[static_cast<size_t>(ta ? p * m + i : i * k + p)] = a[static_cast<size_t>(i * k + p)];
+  for (int64_t p = 0; p < k; ++p)
+    for (int64_t j = 0; j < n; ++j) stored_b[static_cast<size_t>(tb ? j * k + p : p * n + j)] = b[static_cast<size_t>(p * n + j)];
+  auto expected = NaiveMatMul(a, b, m, k, n);
+  for (auto& e : expected) e *= 0.75f;
+  Session session;
+  odla_value x = ta ? session.Arg({k, m}, stored_a) : session.Arg({m, k}, stored_a);
+  odla_value w = tb ? session.Const({n, k}, stored_b) : session.Const({k, n}, stored_b);
+  odla_value y = odla_Gemm(x, ta ? 1 : 0, w, tb ? 1 : 0, 0.75f, 0, nullptr, Undefined(), nullptr);
+  CheckClose(expected, session.Run(y, {m, n}), 1e-4, 1e-4);
+}
+
+ODLA_TEST(Gemm_RaggedTiles_AllTransposes) {
+  for (int t = 0; t < 4; ++t) RunGemmCase(13, 600, 37, (t & 1) != 0, (t & 2) != 0, 70u + static_cast<unsigned>(t));
+}
+
+ODLA_TEST(Gemm_FewRows_AllTransposes) {
+  for (int t = 0; t < 4; ++t) RunGemmCase(3, 700, 1001, (t & 1) != 0, (t & 2) != 0, 80u + static_cast<unsigned>(t));
+}
+
 ODLA_TEST(BatchMatMul_BroadcastBatch) {
   auto a = Random(2 * 1 * 3 * 4, 58), b = Random(3 * 4 * 5, 59);
   std::vector<float> expected;

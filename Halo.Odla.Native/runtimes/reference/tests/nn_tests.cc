@@ -37,6 +37,8 @@ ODLA_TEST(Conv_Groups2_NCHW) { RunConvCase({1, 4, 6, 6, 6, 3, 3, 2, 1, 1, 1, 1, 
 ODLA_TEST(Conv_Depthwise_NCHW) { RunConvCase({2, 8, 7, 7, 8, 3, 3, 8, 2, 2, 1, 1, 1, 1, 1, 1}, true, false, 5); }
 ODLA_TEST(Conv_Pointwise_NCHW) { RunConvCase({1, 16, 5, 5, 8, 1, 1, 1}, true, false, 6); }
 ODLA_TEST(Conv_Large_Parallel_NCHW) { RunConvCase({1, 32, 28, 28, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1}, true, false, 7); }
+// Padding wider than the kernel reach: whole im2col rows and row edges are padding.
+ODLA_TEST(Conv_WidePad_Stride3_NCHW) { RunConvCase({1, 3, 7, 8, 5, 2, 3, 1, 3, 3, 1, 2, 4, 5, 3, 4}, true, false, 9); }
 ODLA_TEST(Conv_3x3_Stride2_NHWC_SIO) { RunConvCase({2, 3, 8, 8, 4, 3, 3, 1, 2, 2, 1, 1, 1, 1, 0, 0}, true, true, 8); }
 ODLA_TEST(Conv_Groups_NHWC_SIO) { RunConvCase({1, 6, 5, 5, 6, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1}, false, true, 9); }
 
