@@ -44,7 +44,9 @@ internal static class BenchCommand
         }
         if (threads is { } n && backendName != "interpret" && ModelExecutors.Names.Contains(backendName))
         {
-            bag.Report(BenchDiagnostics.ThreadsIgnored, null, backendName, n);
+            bag.Report(BenchDiagnostics.ThreadsIgnored, null, backendName, n, backendName == OdlaExecutor.BackendName
+                ? "the ODLA runtime's thread count comes from the ODLA_NUM_THREADS environment variable"
+                : "it runs single-threaded");
         }
         if (DiagnosticWriter.Write(bag.ToImmutable(), error))
         {
@@ -55,7 +57,12 @@ internal static class BenchCommand
         {
             return 1;
         }
-        int effectiveThreads = backendName == "interpret" ? threads ?? Environment.ProcessorCount : 1;
+        int effectiveThreads = backendName switch
+        {
+            "interpret" => threads ?? Environment.ProcessorCount,
+            OdlaExecutor.BackendName => OdlaRuntimeThreads(),
+            _ => 1,
+        };
         int failures = 0;
         foreach (var file in modelFiles)
         {
@@ -111,6 +118,16 @@ internal static class BenchCommand
     {
         string name = Path.GetFileNameWithoutExtension(path);
         return name == "model" && Path.GetFileName(Path.GetDirectoryName(path)) is { Length: > 0 } folder ? folder : name;
+    }
+
+    /// <summary>The threads the reference runtime uses: ODLA_NUM_THREADS when it is a positive number (at most 256),
+    /// else the processor count, as its thread pool decides.</summary>
+    private static int OdlaRuntimeThreads()
+    {
+        var text = Environment.GetEnvironmentVariable("ODLA_NUM_THREADS");
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0
+            ? Math.Min(n, 256)
+            : Environment.ProcessorCount;
     }
 
     private static double Median(List<double> times)

@@ -14,7 +14,7 @@ internal static class BenchDiagnostics
         "Input '{0}' ({1}) has no test_data_set_0 file and no random values can be made for it ({2}); add test_data_set_0/input_{3}.pb beside the model",
         DiagnosticCategory.CommandLine, DiagnosticSeverity.Error);
 
-    /// <summary>HALO6012: <c>--threads</c> given for a backend that does not use it.</summary>
+    /// <summary>HALO6012: <c>--threads</c> given for a backend that does not take it.</summary>
     public static readonly DiagnosticDescriptor ThreadsIgnored = new("HALO6012", "--threads ignored",
-        "Backend '{0}' runs single-threaded; --threads {1} is ignored", DiagnosticCategory.CommandLine, DiagnosticSeverity.Warning);
+        "Backend '{0}' does not take --threads; {1} is ignored ({2})", DiagnosticCategory.CommandLine, DiagnosticSeverity.Warning);
 }

@@ -72,6 +72,18 @@ public sealed class BenchCommandTests
     }
 
     [Test]
+    [Category("Native")]
+    public void Bench_ThreadsWithOdlaBackend_WarnsHALO6012AndReportsTheRuntimeThreads()
+    {
+        var (code, output, error) = CliRunner.Run("bench", Case("test_relu"), "--backend", "odla-reference", "--threads", "3", "--iterations", "1");
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(error, Does.Contain("warning HALO6012").And.Contain("ODLA_NUM_THREADS"));
+        int expected = int.TryParse(Environment.GetEnvironmentVariable("ODLA_NUM_THREADS"), out int n) && n > 0 ? n : Environment.ProcessorCount;
+        Assert.That(Lines(output).Single(), Does.Match(Line("test_relu", "odla-reference", expected, 1)));
+    }
+
+    [Test]
     public void Bench_UnknownBackend_ReportsHALO6002()
     {
         var (code, _, error) = CliRunner.Run("bench", Case("test_relu"), "--backend", "tpu");
