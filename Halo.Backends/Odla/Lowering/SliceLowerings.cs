@@ -95,15 +95,23 @@ internal static class SliceLowerings
     private static bool Pad(LoweringContext c)
     {
         int rank = c.InputRank(0);
-        if ((c.String("mode", "constant") ?? "constant") != "constant")
+        string mode = c.String("mode", "constant") ?? "constant";
+        string? haloMode = mode switch
         {
-            return c.Unsupported($"mode '{c.String("mode", "")}' has no ODLA counterpart (odla_Pad pads with zeros)");
+            "reflect" => "ODLA_HALO_PAD_REFLECT",
+            "edge" => "ODLA_HALO_PAD_EDGE",
+            "wrap" => "ODLA_HALO_PAD_WRAP",
+            _ => null,
+        };
+        if (mode != "constant" && haloMode is null)
+        {
+            return c.Unsupported($"mode '{mode}' is not an ONNX Pad mode");
         }
         long[]? pads = c.Version < 11 ? (c.Ints("pads") is { } p ? [.. p] : null) : c.ConstantInts(1);
         double value = c.Version < 11 ? c.Float("value", 0f) : c.HasInput(2) ? (c.ConstantDoubles(2) is [double v] ? v : double.NaN) : 0;
         // odla_Pad pads with zeros: another constant value v pads x - v and adds v back (operand 2, from opset 11).
         bool shifted = value != 0 && !double.IsNaN(value) && c.Version >= 11 && !c.InputIs(0, ElementType.Bool);
-        if (pads is null || (value != 0 && !shifted))
+        if (pads is null || (haloMode is null && value != 0 && !shifted))
         {
             return c.Unsupported("pads must be a constant and the pad value a constant; fold them with the standard passes");
         }
@@ -121,6 +129,12 @@ internal static class SliceLowerings
             back[axis] = pads[i + axes.Length];
         }
         var m = c.Module;
+        if (haloMode is not null)
+        {
+            // odla_Pad pads with zeros; the other modes are the Halo extension (the pad value is unused).
+            return c.Define(0, $"{m.HaloExtension("odla_HaloPad")}({c.Value(0)}, {haloMode}, {m.UInt32Array(front)}, {m.UInt32Array(back)}, " +
+                $"{c.OutputShapeExpression()}, {c.OutputId()})");
+        }
         if (!shifted)
         {
             return c.Define(0, $"odla_Pad({c.Value(0)}, {m.UInt32Array(front)}, {m.UInt32Array(back)}, {c.OutputShapeExpression()}, {c.OutputId()})");

@@ -151,6 +151,19 @@ extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloAffineGrid(
     odla_value theta, odla_bool align_corners, odla_value_shape output_dims,
     const odla_value_id value_id);
 
+/* ONNX Pad modes other than constant (odla_Pad pads with zeros). */
+typedef enum {
+  ODLA_HALO_PAD_REFLECT, /* mirror about the edge element, which is not repeated */
+  ODLA_HALO_PAD_EDGE,    /* repeat the edge element */
+  ODLA_HALO_PAD_WRAP,    /* continue cyclically from the other end */
+} odla_halo_pad_mode;
+
+/* ONNX Pad with mode reflect, edge or wrap: padding_front[d] and padding_back[d] elements are added
+ * before and after axis d. A reflected axis needs at least two elements unless it is not padded. */
+extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloPad(
+    odla_value input, odla_halo_pad_mode mode, const odla_uint32* padding_front,
+    const odla_uint32* padding_back, odla_value_shape output_dims, const odla_value_id value_id);
+
 /* ONNX ReverseSequence: reverses the first sequence_lens[b] (int32 or int64) elements along
  * time_axis of each batch entry b along batch_axis. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloReverseSequence(

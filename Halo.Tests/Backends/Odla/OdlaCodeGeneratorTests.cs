@@ -137,13 +137,12 @@ public sealed class OdlaCodeGeneratorTests
     }
 
     [Test]
-    public void Generate_PadReflectMode_ReportsHALO4104()
+    public void Generate_PadReflectMode_CallsHaloPad()
     {
         var graph = SingleOp("Pad", Attrs(("mode", "reflect")), 1, F32(1, 4), Ints(0, 1, 0, 1));
-        var result = new OdlaCodeGenerator().Generate(graph);
-        var d = result.Diagnostics.Single(d => d.IsError);
-        Assert.That(d.Id, Is.EqualTo("HALO4104"));
-        Assert.That(d.Message, Does.Contain("reflect").And.Contain("'n'"));
+        string source = Generate(graph).SourceText;
+        Assert.That(source, Does.Contain("#include <ODLA/odla_ops_halo.h>"));
+        Assert.That(source, Does.Match(@"odla_HaloPad\(\w+, ODLA_HALO_PAD_REFLECT, "));
     }
 
     [TestCase("3d")]

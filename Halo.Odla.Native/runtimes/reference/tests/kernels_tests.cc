@@ -230,4 +230,27 @@ ODLA_TEST(TFIDFVectorize_BigramCounts) {
 }
 
 }  // namespace
+// Rows [0 1 2] padded by 2 before and 3 after along the last axis, and by 1 before along the first.
+ODLA_TEST(HaloPad_ReflectEdgeWrap) {
+  std::vector<float> x{0, 1, 2, 10, 11, 12};
+  const odla_uint32 front[] = {1, 2}, back[] = {0, 3};
+  Session reflect;
+  CheckClose(std::vector<float>{12, 11, 10, 11, 12, 11, 10, 11, 2, 1, 0, 1, 2, 1, 0, 1, 12, 11, 10, 11, 12, 11, 10, 11},
+             reflect.Run(odla_HaloPad(reflect.Arg({2, 3}, x), ODLA_HALO_PAD_REFLECT, front, back, Undefined(), nullptr), {3, 8}), 0, 0);
+  Session edge;
+  CheckClose(std::vector<float>{0, 0, 0, 1, 2, 2, 2, 2, 0, 0, 0, 1, 2, 2, 2, 2, 10, 10, 10, 11, 12, 12, 12, 12},
+             edge.Run(odla_HaloPad(edge.Arg({2, 3}, x), ODLA_HALO_PAD_EDGE, front, back, Undefined(), nullptr), {3, 8}), 0, 0);
+  Session wrap;
+  CheckClose(std::vector<float>{11, 12, 10, 11, 12, 10, 11, 12, 1, 2, 0, 1, 2, 0, 1, 2, 11, 12, 10, 11, 12, 10, 11, 12},
+             wrap.Run(odla_HaloPad(wrap.Arg({2, 3}, x), ODLA_HALO_PAD_WRAP, front, back, Undefined(), nullptr), {3, 8}), 0, 0);
+}
+
+ODLA_TEST(HaloPad_ReflectOneElementAxis_ReportsInvalidParam) {
+  std::vector<float> x{1, 2};
+  const odla_uint32 front[] = {1, 0}, back[] = {0, 0};
+  Session session;
+  odla_value y = odla_HaloPad(session.Arg({1, 2}, x), ODLA_HALO_PAD_REFLECT, front, back, Undefined(), nullptr);
+  Check(y == nullptr, "null for reflect padding of a one-element axis");
+}
+
 }  // namespace odla_test

@@ -1,0 +1,111 @@
+using Halo.Backends.Odla;
+using Halo.Cli.Execution;
+using Halo.Core.Compilation;
+using Halo.Core.IR;
+using Halo.Frontends.Onnx;
+using Halo.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using NUnit.Framework;
+
+namespace Halo.Tests.Models;
+
+/// <summary>
+/// Architecture-shaped models (<see cref="Architectures"/>) with ONNX Runtime as the oracle: ORT computes the
+/// outputs for a seeded input, and the interpreter and generated ODLA code (C++ and C) must match them
+/// (rtol 1e-3, atol 1e-4, as for whole-model corpora). These compose operators the way exported models do,
+/// which the one-operator node tests do not.
+/// </summary>
+[TestFixture]
+public sealed class ArchitectureOracleTests
+{
+    private static readonly Lazy<CompilationPipeline> s_pipeline = new(() =>
+    {
+        var services = new ServiceCollection();
+        services.AddHalo(h => h.AddOnnx().AddStandardPasses());
+        return services.BuildServiceProvider().GetRequiredService<CompilationPipeline>();
+    });
+
+    private TemporaryDirectory _root = null!;
+
+    private static readonly Lazy<Dictionary<string, ArchitectureModel>> s_models = new(() => Architectures.All().ToDictionary(m => m.Name));
+
+    public static IEnumerable<string> Models() => Architectures.All().Select(m => m.Name);
+
+    [OneTimeSetUp]
+    public void CreateRoot() => _root = new TemporaryDirectory("halo-arch-");
+
+    [OneTimeTearDown]
+    public void DeleteRoot() => _root.Dispose();
+
+    [TestCaseSource(nameof(Models))]
+    public void Interpreter_ArchitectureModel_MatchesOnnxRuntime(string model)
+    {
+        string failure = BackendTestCase.Run(CaseFolder(model), s_pipeline.Value, new InterpreterExecutor(threads: 2), rtol: 1e-3, atol: 1e-4) ?? "";
+
+        Assert.That(failure, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Models))]
+    [Category("Native")]
+    public void OdlaReference_ArchitectureModelCxx_MatchesOnnxRuntime(string model)
+    {
+        var executor = new OdlaExecutor(s_pipeline.Value.Registry, new OdlaBuildSettings { Target = OdlaTarget.Cxx });
+
+        string failure = BackendTestCase.Run(CaseFolder(model), s_pipeline.Value, executor, rtol: 1e-3, atol: 1e-4) ?? "";
+
+        Assert.That(failure, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Models))]
+    [Category("Native")]
+    public void OdlaReference_ArchitectureModelC_MatchesOnnxRuntime(string model)
+    {
+        var executor = new OdlaExecutor(s_pipeline.Value.Registry, new OdlaBuildSettings { Target = OdlaTarget.C });
+
+        string failure = BackendTestCase.Run(CaseFolder(model), s_pipeline.Value, executor, rtol: 1e-3, atol: 1e-4) ?? "";
+
+        Assert.That(failure, Is.Empty);
+    }
+
+    // Writes the model and one ONNX Runtime test set in the backend-test layout, once per model.
+    private string CaseFolder(string modelName)
+    {
+        var model = s_models.Value[modelName];
+        string dir = Path.Combine(_root.Path, model.Name);
+        lock (_root)
+        {
+            if (Directory.Exists(dir))
+            {
+                return dir;
+            }
+            string set = Path.Combine(dir, "test_data_set_0");
+            Directory.CreateDirectory(set);
+            File.WriteAllBytes(Path.Combine(dir, "model.onnx"), model.Model);
+            var random = new Random(model.Name.Length * 7919);
+            var inputs = new List<NamedOnnxValue>();
+            for (int i = 0; i < model.Inputs.Count; i++)
+            {
+                var (name, dims) = model.Inputs[i];
+                var values = new float[dims.Aggregate(1L, (a, b) => a * b)];
+                for (int k = 0; k < values.Length; k++)
+                {
+                    values[k] = (float)(random.NextDouble() * 2 - 1);
+                }
+                OnnxTensorFile.WriteTensor(Path.Combine(set, $"input_{i}.pb"), TensorData.FromFloats(values, dims), name);
+                inputs.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(values, dims.Select(d => (int)d).ToArray())));
+            }
+            using var session = new InferenceSession(model.Model);
+            using var results = session.Run(inputs);
+            int k2 = 0;
+            foreach (string output in session.OutputNames)
+            {
+                var tensor = results.Single(r => r.Name == output).AsTensor<float>();
+                long[] dims = tensor.Dimensions.ToArray().Select(d => (long)d).ToArray();
+                OnnxTensorFile.WriteTensor(Path.Combine(set, $"output_{k2++}.pb"), TensorData.FromFloats(tensor.ToArray(), dims), output);
+            }
+            return dir;
+        }
+    }
+}

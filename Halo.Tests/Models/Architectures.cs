@@ -1,0 +1,137 @@
+using static Halo.Tests.Models.OnnxModelBuilder;
+
+namespace Halo.Tests.Models;
+
+/// <summary>
+/// Small models laid out as PyTorch and other exporters write the real architectures: a transformer encoder
+/// layer with decomposed LayerNorm, Erf GELU and Shape-computed reshapes; a CNN with inception branches, batch
+/// normalization, depthwise and dilated convolutions and a squeeze-excitation block; a U-Net decoder with
+/// ConvTranspose, skip concatenation, instance normalization, Resize and reflect padding; a recurrent
+/// classifier (bidirectional LSTM and GRU); an MLP with a symbolic batch. Weights are seeded random values.
+/// </summary>
+internal static class Architectures
+{
+    public static IEnumerable<ArchitectureModel> All() =>
+        [TransformerEncoder(), InceptionSeCnn(), UNetDecoder(), RecurrentClassifier(), DynamicBatchMlp()];
+
+    public static ArchitectureModel TransformerEncoder()
+    {
+        const int d = 32, heads = 4, ffn = 64;
+        var b = new OnnxModelBuilder("transformer_encoder", 13, 101);
+        string x = b.Input("tokens", 1, "seq", d);
+        string ln1 = LayerNorm(b, x, d);
+        string shape = b.Op("Shape", [ln1]);
+        string batch = b.Op("Unsqueeze", [b.Op("Gather", [shape, b.Scalar(0)]), b.Int64s(0)]);
+        string seq = b.Op("Unsqueeze", [b.Op("Gather", [shape, b.Scalar(1)]), b.Int64s(0)]);
+        string headShape = b.Op("Concat", [batch, seq, b.Int64s(heads), b.Int64s(d / heads)], Int("axis", 0));
+        string Heads(string v) => b.Op("Transpose", [b.Op("Reshape", [v, headShape])], Ints("perm", 0, 2, 1, 3));
+        string Linear(string v, int inDim, int outDim) =>
+            b.Op("Add", [b.Op("MatMul", [v, b.Weight(0.3f, inDim, outDim)]), b.Weight(0.1f, outDim)]);
+        string q = Heads(Linear(ln1, d, d)), k = Heads(Linear(ln1, d, d)), v = Heads(Linear(ln1, d, d));
+        string scores = b.Op("Div", [b.Op("MatMul", [q, b.Op("Transpose", [k], Ints("perm", 0, 1, 3, 2))]), b.Floats([MathF.Sqrt(d / heads)])]);
+        string context = b.Op("MatMul", [b.Op("Softmax", [scores], Int("axis", -1)), v]);
+        string merged = b.Op("Reshape", [b.Op("Transpose", [context], Ints("perm", 0, 2, 1, 3)),
+            b.Op("Concat", [batch, seq, b.Int64s(d)], Int("axis", 0))]);
+        string residual = b.Op("Add", [x, Linear(merged, d, d)]);
+        string h = Linear(LayerNorm(b, residual, d), d, ffn);
+        string erf = b.Op("Erf", [b.Op("Div", [h, b.Floats([MathF.Sqrt(2)])])]);
+        string gelu = b.Op("Mul", [b.Op("Mul", [h, b.Floats([0.5f])]), b.Op("Add", [erf, b.Floats([1f])])]);
+        string hidden = b.Op("Add", [residual, Linear(gelu, ffn, d)]);
+        string pooled = b.Op("ReduceMean", [hidden], Ints("axes", 1), Int("keepdims", 0));
+        string logits = b.Op("Gemm", [pooled, b.Weight(0.3f, 10, d), b.Weight(0.1f, 10)], Int("transB", 1));
+        b.Output(hidden, 1, "seq", d);
+        b.Output(logits, 1, 10);
+        return new("transformer_encoder", b.ToBytes(), [("tokens", [1, 12, d])]);
+    }
+
+    public static ArchitectureModel InceptionSeCnn()
+    {
+        var b = new OnnxModelBuilder("inception_se_cnn", 13, 202);
+        string x = b.Input("image", 1, 3, 32, 32);
+        string c1 = b.Op("Conv", [x, b.Weight(0.4f, 16, 3, 3, 3), b.Weight(0.1f, 16)], Ints("strides", 2, 2), Ints("pads", 1, 1, 1, 1));
+        string bn = b.Op("BatchNormalization", [c1, b.Positive(0.5f, 1.5f, 16), b.Weight(0.2f, 16), b.Weight(0.2f, 16),
+            b.Positive(0.5f, 2f, 16)], Float("epsilon", 1e-5f));
+        string a1 = b.Op("LeakyRelu", [bn], Float("alpha", 0.1f));
+        string b1 = b.Op("Relu", [b.Op("Conv", [a1, b.Weight(0.4f, 8, 16, 1, 1), b.Weight(0.1f, 8)])]);
+        string b2 = b.Op("Relu", [b.Op("Conv", [a1, b.Weight(0.2f, 8, 16, 3, 3), b.Weight(0.1f, 8)], Ints("pads", 1, 1, 1, 1))]);
+        string b3 = b.Op("Conv", [b.Op("MaxPool", [a1], Ints("kernel_shape", 3, 3), Ints("pads", 1, 1, 1, 1)),
+            b.Weight(0.4f, 8, 16, 1, 1)]);
+        string b4 = b.Op("Conv", [a1, b.Weight(0.2f, 8, 16, 3, 3)], Ints("pads", 2, 2, 2, 2), Ints("dilations", 2, 2));
+        string cat = b.Op("Concat", [b1, b2, b3, b4], Int("axis", 1));
+        string pooled = b.Op("MaxPool", [cat], Ints("kernel_shape", 3, 3), Ints("strides", 2, 2), Int("ceil_mode", 1));
+        string dw = b.Op("Conv", [pooled, b.Weight(0.5f, 32, 1, 3, 3), b.Weight(0.1f, 32)], Int("group", 32), Ints("pads", 1, 1, 1, 1));
+        string relu6 = b.Op("Clip", [dw, b.Floats([0f]), b.Floats([6f])]);
+        string squeeze = b.Op("GlobalAveragePool", [relu6]);
+        string excite = b.Op("Relu", [b.Op("Conv", [squeeze, b.Weight(0.5f, 8, 32, 1, 1), b.Weight(0.1f, 8)])]);
+        string gate = b.Op("HardSigmoid", [b.Op("Conv", [excite, b.Weight(0.5f, 32, 8, 1, 1), b.Weight(0.1f, 32)])],
+            Float("alpha", 1f / 6), Float("beta", 0.5f));
+        string se = b.Op("Mul", [relu6, gate]);
+        string silu = b.Op("Mul", [se, b.Op("Sigmoid", [se])]);
+        string grouped = b.Op("Conv", [silu, b.Weight(0.3f, 16, 8, 1, 1)], Int("group", 4));
+        string avg = b.Op("AveragePool", [grouped], Ints("kernel_shape", 3, 3), Ints("strides", 2, 2), Ints("pads", 1, 1, 1, 1),
+            Int("count_include_pad", 0));
+        string flat = b.Op("Flatten", [b.Op("GlobalAveragePool", [avg])], Int("axis", 1));
+        string logits = b.Op("Gemm", [flat, b.Weight(0.5f, 10, 16), b.Weight(0.1f, 10)], Int("transB", 1));
+        b.Output(b.Op("Softmax", [logits], Int("axis", 1)), 1, 10);
+        return new("inception_se_cnn", b.ToBytes(), [("image", [1, 3, 32, 32])]);
+    }
+
+    public static ArchitectureModel UNetDecoder()
+    {
+        var b = new OnnxModelBuilder("unet_decoder", 13, 303);
+        string x = b.Input("features", 1, 8, 8, 8);
+        string e1 = b.Op("Relu", [b.Op("Conv", [x, b.Weight(0.3f, 8, 8, 3, 3), b.Weight(0.1f, 8)], Ints("pads", 1, 1, 1, 1))]);
+        string down = b.Op("MaxPool", [e1], Ints("kernel_shape", 2, 2), Ints("strides", 2, 2));
+        string mid = b.Op("Relu", [b.Op("Conv", [down, b.Weight(0.3f, 16, 8, 3, 3), b.Weight(0.1f, 16)], Ints("pads", 1, 1, 1, 1))]);
+        string up = b.Op("ConvTranspose", [mid, b.Weight(0.3f, 16, 8, 2, 2), b.Weight(0.1f, 8)], Ints("strides", 2, 2));
+        string cat = b.Op("Concat", [up, e1], Int("axis", 1));
+        string norm = b.Op("InstanceNormalization", [cat, b.Positive(0.5f, 1.5f, 16), b.Weight(0.2f, 16)], Float("epsilon", 1e-5f));
+        string up2 = b.Op("Resize", [norm, "", b.Floats([1f, 1f, 2f, 2f], 4)], Str("mode", "nearest"));
+        string padded = b.Op("Pad", [up2, b.Int64s(0, 0, 1, 1, 0, 0, 1, 1)], Str("mode", "reflect"));
+        string image = b.Op("Tanh", [b.Op("Conv", [padded, b.Weight(0.2f, 3, 16, 3, 3), b.Weight(0.1f, 3)])]);
+        string thumb = b.Op("Resize", [image, "", b.Floats([1f, 1f, 0.5f, 0.5f], 4)], Str("mode", "linear"));
+        b.Output(image, 1, 3, 16, 16);
+        b.Output(thumb, 1, 3, 8, 8);
+        return new("unet_decoder", b.ToBytes(), [("features", [1, 8, 8, 8])]);
+    }
+
+    public static ArchitectureModel RecurrentClassifier()
+    {
+        const int steps = 6, input = 8, hidden = 5;
+        var b = new OnnxModelBuilder("recurrent_classifier", 14, 404);
+        string x = b.Input("sequence", steps, 1, input);
+        string[] lstm = b.OpN("LSTM", [x, b.Weight(0.4f, 2, 4 * hidden, input), b.Weight(0.4f, 2, 4 * hidden, hidden),
+            b.Weight(0.2f, 2, 8 * hidden)], 3, Int("hidden_size", hidden), Str("direction", "bidirectional"));
+        string[] gru = b.OpN("GRU", [x, b.Weight(0.4f, 1, 3 * hidden, input), b.Weight(0.4f, 1, 3 * hidden, hidden),
+            b.Weight(0.2f, 1, 6 * hidden)], 2, Int("hidden_size", hidden), Int("linear_before_reset", 1));
+        string lstmLast = b.Op("Reshape", [lstm[1], b.Int64s(1, 2 * hidden)]);
+        string gruLast = b.Op("Reshape", [gru[1], b.Int64s(1, hidden)]);
+        string features = b.Op("Concat", [lstmLast, gruLast], Int("axis", 1));
+        string logits = b.Op("Gemm", [features, b.Weight(0.5f, 3 * hidden, 4), b.Weight(0.1f, 4)]);
+        b.Output(lstm[0], steps, 2, 1, hidden);
+        b.Output(logits, 1, 4);
+        return new("recurrent_classifier", b.ToBytes(), [("sequence", [steps, 1, input])]);
+    }
+
+    public static ArchitectureModel DynamicBatchMlp()
+    {
+        var b = new OnnxModelBuilder("dynamic_batch_mlp", 13, 505);
+        string x = b.Input("pixels", "batch", 3, 4, 4);
+        string batch = b.Op("Unsqueeze", [b.Op("Gather", [b.Op("Shape", [x]), b.Scalar(0)]), b.Int64s(0)]);
+        string flat = b.Op("Reshape", [x, b.Op("Concat", [batch, b.Int64s(-1)], Int("axis", 0))]);
+        string h = b.Op("Relu", [b.Op("Add", [b.Op("MatMul", [flat, b.Weight(0.2f, 48, 24)]), b.Weight(0.1f, 24)])]);
+        string logits = b.Op("Add", [b.Op("MatMul", [h, b.Weight(0.3f, 24, 5)]), b.Weight(0.1f, 5)]);
+        b.Output(b.Op("LogSoftmax", [logits], Int("axis", -1)), "batch", 5);
+        return new("dynamic_batch_mlp", b.ToBytes(), [("pixels", [1, 3, 4, 4])]);
+    }
+
+    // LayerNorm over the last axis as opset-13 exporters decompose it.
+    private static string LayerNorm(OnnxModelBuilder b, string x, int d)
+    {
+        string mean = b.Op("ReduceMean", [x], Ints("axes", -1), Int("keepdims", 1));
+        string centered = b.Op("Sub", [x, mean]);
+        string variance = b.Op("ReduceMean", [b.Op("Pow", [centered, b.Floats([2f])])], Ints("axes", -1), Int("keepdims", 1));
+        string normalized = b.Op("Div", [centered, b.Op("Sqrt", [b.Op("Add", [variance, b.Floats([1e-5f])])])]);
+        return b.Op("Add", [b.Op("Mul", [normalized, b.Positive(0.5f, 1.5f, d)]), b.Weight(0.1f, d)]);
+    }
+}
