@@ -1,7 +1,7 @@
 namespace Halo.Tests.Models;
 
-/// <summary>An architecture-shaped ONNX model and the concrete shapes of its inputs for a test run.</summary>
-internal sealed record ArchitectureModel(string Name, byte[] Model, IReadOnlyList<(string Name, long[] Dims)> Inputs)
+/// <summary>An architecture-shaped ONNX model and the concrete inputs of a test run.</summary>
+internal sealed record ArchitectureModel(string Name, byte[] Model, IReadOnlyList<ArchitectureInput> Inputs)
 {
     public override string ToString() => Name;
 }

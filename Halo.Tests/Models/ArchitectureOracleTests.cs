@@ -87,14 +87,28 @@ public sealed class ArchitectureOracleTests
             var inputs = new List<NamedOnnxValue>();
             for (int i = 0; i < model.Inputs.Count; i++)
             {
-                var (name, dims) = model.Inputs[i];
-                var values = new float[dims.Aggregate(1L, (a, b) => a * b)];
+                var input = model.Inputs[i];
+                long count = input.Dims.Aggregate(1L, (a, b) => a * b);
+                int[] ortDims = input.Dims.Select(d => (int)d).ToArray();
+                string file = Path.Combine(set, $"input_{i}.pb");
+                if (input.IndexBound is { } bound)
+                {
+                    var ids = new long[count];
+                    for (int k = 0; k < ids.Length; k++)
+                    {
+                        ids[k] = random.NextInt64(bound);
+                    }
+                    OnnxTensorFile.WriteTensor(file, TensorData.FromInt64s(ids, input.Dims), input.Name);
+                    inputs.Add(NamedOnnxValue.CreateFromTensor(input.Name, new DenseTensor<long>(ids, ortDims)));
+                    continue;
+                }
+                var values = new float[count];
                 for (int k = 0; k < values.Length; k++)
                 {
                     values[k] = (float)(random.NextDouble() * 2 - 1);
                 }
-                OnnxTensorFile.WriteTensor(Path.Combine(set, $"input_{i}.pb"), TensorData.FromFloats(values, dims), name);
-                inputs.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(values, dims.Select(d => (int)d).ToArray())));
+                OnnxTensorFile.WriteTensor(file, TensorData.FromFloats(values, input.Dims), input.Name);
+                inputs.Add(NamedOnnxValue.CreateFromTensor(input.Name, new DenseTensor<float>(values, ortDims)));
             }
             using var session = new InferenceSession(model.Model);
             using var results = session.Run(inputs);

@@ -7,12 +7,14 @@ namespace Halo.Tests.Models;
 /// layer with decomposed LayerNorm, Erf GELU and Shape-computed reshapes; a CNN with inception branches, batch
 /// normalization, depthwise and dilated convolutions and a squeeze-excitation block; a U-Net decoder with
 /// ConvTranspose, skip concatenation, instance normalization, Resize and reflect padding; a recurrent
-/// classifier (bidirectional LSTM and GRU); an MLP with a symbolic batch. Weights are seeded random values.
+/// classifier (bidirectional LSTM and GRU); an MLP with a symbolic batch; a BERT-style embedding, masked attention
+/// and pooler over int64 token ids (opset 11); an opset-9 CNN with Upsample, attribute Split and Squeeze. Weights
+/// are seeded random values.
 /// </summary>
 internal static class Architectures
 {
     public static IEnumerable<ArchitectureModel> All() =>
-        [TransformerEncoder(), InceptionSeCnn(), UNetDecoder(), RecurrentClassifier(), DynamicBatchMlp()];
+        [TransformerEncoder(), InceptionSeCnn(), UNetDecoder(), RecurrentClassifier(), DynamicBatchMlp(), BertEmbeddingPooler(), LegacyOpset9Cnn()];
 
     public static ArchitectureModel TransformerEncoder()
     {
@@ -41,7 +43,7 @@ internal static class Architectures
         string logits = b.Op("Gemm", [pooled, b.Weight(0.3f, 10, d), b.Weight(0.1f, 10)], Int("transB", 1));
         b.Output(hidden, 1, "seq", d);
         b.Output(logits, 1, 10);
-        return new("transformer_encoder", b.ToBytes(), [("tokens", [1, 12, d])]);
+        return new("transformer_encoder", b.ToBytes(), [new("tokens", [1, 12, d])]);
     }
 
     public static ArchitectureModel InceptionSeCnn()
@@ -73,7 +75,7 @@ internal static class Architectures
         string flat = b.Op("Flatten", [b.Op("GlobalAveragePool", [avg])], Int("axis", 1));
         string logits = b.Op("Gemm", [flat, b.Weight(0.5f, 10, 16), b.Weight(0.1f, 10)], Int("transB", 1));
         b.Output(b.Op("Softmax", [logits], Int("axis", 1)), 1, 10);
-        return new("inception_se_cnn", b.ToBytes(), [("image", [1, 3, 32, 32])]);
+        return new("inception_se_cnn", b.ToBytes(), [new("image", [1, 3, 32, 32])]);
     }
 
     public static ArchitectureModel UNetDecoder()
@@ -92,7 +94,7 @@ internal static class Architectures
         string thumb = b.Op("Resize", [image, "", b.Floats([1f, 1f, 0.5f, 0.5f], 4)], Str("mode", "linear"));
         b.Output(image, 1, 3, 16, 16);
         b.Output(thumb, 1, 3, 8, 8);
-        return new("unet_decoder", b.ToBytes(), [("features", [1, 8, 8, 8])]);
+        return new("unet_decoder", b.ToBytes(), [new("features", [1, 8, 8, 8])]);
     }
 
     public static ArchitectureModel RecurrentClassifier()
@@ -110,7 +112,7 @@ internal static class Architectures
         string logits = b.Op("Gemm", [features, b.Weight(0.5f, 3 * hidden, 4), b.Weight(0.1f, 4)]);
         b.Output(lstm[0], steps, 2, 1, hidden);
         b.Output(logits, 1, 4);
-        return new("recurrent_classifier", b.ToBytes(), [("sequence", [steps, 1, input])]);
+        return new("recurrent_classifier", b.ToBytes(), [new("sequence", [steps, 1, input])]);
     }
 
     public static ArchitectureModel DynamicBatchMlp()
@@ -122,7 +124,53 @@ internal static class Architectures
         string h = b.Op("Relu", [b.Op("Add", [b.Op("MatMul", [flat, b.Weight(0.2f, 48, 24)]), b.Weight(0.1f, 24)])]);
         string logits = b.Op("Add", [b.Op("MatMul", [h, b.Weight(0.3f, 24, 5)]), b.Weight(0.1f, 5)]);
         b.Output(b.Op("LogSoftmax", [logits], Int("axis", -1)), "batch", 5);
-        return new("dynamic_batch_mlp", b.ToBytes(), [("pixels", [1, 3, 4, 4])]);
+        return new("dynamic_batch_mlp", b.ToBytes(), [new("pixels", [1, 3, 4, 4])]);
+    }
+
+    public static ArchitectureModel BertEmbeddingPooler()
+    {
+        const int d = 16, vocabulary = 50;
+        var b = new OnnxModelBuilder("bert_embedding_pooler", 11, 606);
+        string ids = b.IndexInput("input_ids", 1, "seq");
+        string types = b.IndexInput("token_type_ids", 1, "seq");
+        string tokens = b.Op("Gather", [b.Weight(0.5f, vocabulary, d), ids]);
+        string length = b.Op("Gather", [b.Op("Shape", [ids]), b.Scalar(1)]);
+        string positions = b.Op("Gather", [b.Weight(0.5f, 32, d), b.Op("Range", [b.Scalar(0), length, b.Scalar(1)])]);
+        string segments = b.Op("Gather", [b.Weight(0.5f, 2, d), types]);
+        string embedded = LayerNorm(b, b.Op("Add", [b.Op("Add", [tokens, positions]), segments]), d);
+        // Token id 0 is padding: an additive mask of -10000 keeps attention off it.
+        string keep = b.Op("Cast", [b.Op("Greater", [ids, b.Scalar(0)])], Int("to", 1));
+        string mask = b.Op("Unsqueeze", [b.Op("Mul", [b.Op("Sub", [b.Floats([1f]), keep]), b.Floats([-10000f])])], Ints("axes", 1));
+        string q = b.Op("MatMul", [embedded, b.Weight(0.4f, d, d)]);
+        string k = b.Op("MatMul", [embedded, b.Weight(0.4f, d, d)]);
+        string v = b.Op("MatMul", [embedded, b.Weight(0.4f, d, d)]);
+        string scores = b.Op("Add", [b.Op("Div", [b.Op("MatMul", [q, b.Op("Transpose", [k], Ints("perm", 0, 2, 1))]), b.Floats([4f])]), mask]);
+        string context = b.Op("MatMul", [b.Op("Softmax", [scores], Int("axis", 2)), v]);
+        string first = b.Op("Gather", [context, b.Scalar(0)], Int("axis", 1));
+        string pooled = b.Op("Tanh", [b.Op("Gemm", [first, b.Weight(0.4f, d, d), b.Weight(0.1f, d)])]);
+        b.Output(embedded, 1, "seq", d);
+        b.Output(pooled, 1, d);
+        return new("bert_embedding_pooler", b.ToBytes(),
+            [new("input_ids", [1, 9], IndexBound: vocabulary), new("token_type_ids", [1, 9], IndexBound: 2)]);
+    }
+
+    public static ArchitectureModel LegacyOpset9Cnn()
+    {
+        var b = new OnnxModelBuilder("legacy_opset9_cnn", 9, 707);
+        string x = b.Input("image", 1, 4, 6, 6);
+        string conv = b.Op("Relu", [b.Op("Conv", [x, b.Weight(0.3f, 4, 4, 3, 3), b.Weight(0.1f, 4)], Ints("pads", 1, 1, 1, 1))]);
+        string bn = b.Op("BatchNormalization", [conv, b.Positive(0.5f, 1.5f, 4), b.Weight(0.2f, 4), b.Weight(0.2f, 4),
+            b.Positive(0.5f, 2f, 4)]);
+        string up = b.Op("Upsample", [bn, b.Floats([1f, 1f, 2f, 2f], 4)], Str("mode", "nearest"));
+        string[] halves = b.OpN("Split", [up], 2, Int("axis", 1), Ints("split", 2, 2));
+        string gated = b.Op("Mul", [b.Op("Sigmoid", [halves[0]]), b.Op("Tanh", [halves[1]])]);
+        string summed = b.Op("ReduceSum", [gated], Ints("axes", 1), Int("keepdims", 1));
+        string pooled = b.Op("MaxPool", [summed], Ints("kernel_shape", 2, 2), Ints("strides", 2, 2));
+        string flat = b.Op("Reshape", [pooled, b.Int64s(1, 36)]);
+        string lifted = b.Op("Squeeze", [b.Op("Unsqueeze", [flat], Ints("axes", 0))], Ints("axes", 0));
+        string logits = b.Op("Gemm", [lifted, b.Weight(0.3f, 36, 3), b.Weight(0.1f, 3)]);
+        b.Output(b.Op("Softmax", [logits], Int("axis", 1)), 1, 3);
+        return new("legacy_opset9_cnn", b.ToBytes(), [new("image", [1, 4, 6, 6])]);
     }
 
     // LayerNorm over the last axis as opset-13 exporters decompose it.

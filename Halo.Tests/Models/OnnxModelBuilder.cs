@@ -23,6 +23,15 @@ internal sealed class OnnxModelBuilder(string name, long opset, int seed)
         return inputName;
     }
 
+    /// <summary>An int64 graph input (token ids, positions); a string dim is symbolic.</summary>
+    public string IndexInput(string inputName, params object[] dims)
+    {
+        var info = ValueInfo(inputName, dims);
+        info.Type.TensorType.ElemType = Int64Type;
+        _graph.Input.Add(info);
+        return inputName;
+    }
+
     public void Output(string value, params object[] dims)
     {
         _graph.Output.Add(ValueInfo(value, dims));
