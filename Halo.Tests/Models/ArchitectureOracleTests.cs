@@ -115,11 +115,27 @@ public sealed class ArchitectureOracleTests
             int k2 = 0;
             foreach (string output in session.OutputNames)
             {
-                var tensor = results.Single(r => r.Name == output).AsTensor<float>();
-                long[] dims = tensor.Dimensions.ToArray().Select(d => (long)d).ToArray();
-                OnnxTensorFile.WriteTensor(Path.Combine(set, $"output_{k2++}.pb"), TensorData.FromFloats(tensor.ToArray(), dims), output);
+                var result = results.Single(r => r.Name == output);
+                string file = Path.Combine(set, $"output_{k2++}.pb");
+                if (result.Value is Tensor<long> indices)
+                {
+                    OnnxTensorFile.WriteTensor(file, TensorData.FromInt64s(indices.ToArray(), Dims(indices.Dimensions)), output);
+                    continue;
+                }
+                var tensor = result.AsTensor<float>();
+                OnnxTensorFile.WriteTensor(file, TensorData.FromFloats(tensor.ToArray(), Dims(tensor.Dimensions)), output);
             }
             return dir;
         }
+    }
+
+    private static long[] Dims(ReadOnlySpan<int> dims)
+    {
+        var result = new long[dims.Length];
+        for (int i = 0; i < dims.Length; i++)
+        {
+            result[i] = dims[i];
+        }
+        return result;
     }
 }

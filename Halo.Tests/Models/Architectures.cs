@@ -8,13 +8,15 @@ namespace Halo.Tests.Models;
 /// normalization, depthwise and dilated convolutions and a squeeze-excitation block; a U-Net decoder with
 /// ConvTranspose, skip concatenation, instance normalization, Resize and reflect padding; a recurrent
 /// classifier (bidirectional LSTM and GRU); an MLP with a symbolic batch; a BERT-style embedding, masked attention
-/// and pooler over int64 token ids (opset 11); an opset-9 CNN with Upsample, attribute Split and Squeeze. Weights
-/// are seeded random values.
+/// and pooler over int64 token ids (opset 11); an opset-9 CNN with Upsample, attribute Split and Squeeze; a causal
+/// decoder layer of opset 18 (LayerNormalization, Trilu mask through Where, Einsum, Split by num_outputs, reductions
+/// with axes inputs, ArgMax); a 1-D convolutional audio classifier (Conv1d, GroupNormalization as exported by
+/// opset-13 PyTorch through InstanceNormalization, CumSum, TopK). Weights are seeded random values.
 /// </summary>
 internal static class Architectures
 {
     public static IEnumerable<ArchitectureModel> All() =>
-        [TransformerEncoder(), InceptionSeCnn(), UNetDecoder(), RecurrentClassifier(), DynamicBatchMlp(), BertEmbeddingPooler(), LegacyOpset9Cnn()];
+        [TransformerEncoder(), InceptionSeCnn(), UNetDecoder(), RecurrentClassifier(), DynamicBatchMlp(), BertEmbeddingPooler(), LegacyOpset9Cnn(), CausalDecoderOpset18(), AudioConv1d()];
 
     public static ArchitectureModel TransformerEncoder()
     {
@@ -171,6 +173,49 @@ internal static class Architectures
         string logits = b.Op("Gemm", [lifted, b.Weight(0.3f, 36, 3), b.Weight(0.1f, 3)]);
         b.Output(b.Op("Softmax", [logits], Int("axis", 1)), 1, 3);
         return new("legacy_opset9_cnn", b.ToBytes(), [new("image", [1, 4, 6, 6])]);
+    }
+
+    public static ArchitectureModel CausalDecoderOpset18()
+    {
+        const int d = 16, seq = 7;
+        var b = new OnnxModelBuilder("causal_decoder_opset18", 18, 808);
+        string x = b.Input("hidden", 1, seq, d);
+        string ln = b.Op("LayerNormalization", [x, b.Positive(0.5f, 1.5f, d), b.Weight(0.1f, d)], Int("axis", -1), Float("epsilon", 1e-5f));
+        string[] qkv = b.OpN("Split", [b.Op("MatMul", [ln, b.Weight(0.4f, d, 3 * d)])], 3, Int("axis", -1), Int("num_outputs", 3));
+        string scores = b.Op("Einsum", [qkv[0], qkv[1]], Str("equation", "bqd,bkd->bqk"));
+        var ones = Enumerable.Repeat(1f, seq * seq).ToArray();
+        string allowed = b.Op("Cast", [b.Op("Trilu", [b.Floats(ones, seq, seq)], Int("upper", 0))], Int("to", 9));
+        string masked = b.Op("Where", [allowed, b.Op("Mul", [scores, b.Floats([0.25f])]), b.Floats([-1e9f])]);
+        string context = b.Op("Einsum", [b.Op("Softmax", [masked], Int("axis", -1)), qkv[2]], Str("equation", "bqk,bkd->bqd"));
+        string residual = b.Op("Add", [x, context]);
+        string centered = b.Op("Sub", [residual, b.Op("ReduceMean", [residual, b.Int64s(-1)], Int("keepdims", 1))]);
+        string energy = b.Op("ReduceSumSquare", [centered, b.Int64s(1)], Int("keepdims", 0));
+        string logits = b.Op("MatMul", [residual, b.Weight(0.5f, d, 11)]);
+        string next = b.Op("ArgMax", [logits], Int("axis", -1), Int("keepdims", 0));
+        b.Output(centered, 1, seq, d);
+        b.Output(energy, 1, d);
+        b.OutputInt64(next, 1, seq);
+        return new("causal_decoder_opset18", b.ToBytes(), [new("hidden", [1, seq, d])]);
+    }
+
+    public static ArchitectureModel AudioConv1d()
+    {
+        var b = new OnnxModelBuilder("audio_conv1d", 13, 909);
+        string x = b.Input("waveform", 1, 2, 64);
+        string c1 = b.Op("Conv", [x, b.Weight(0.4f, 8, 2, 5), b.Weight(0.1f, 8)], Ints("strides", 2), Ints("pads", 2, 2));
+        // GroupNorm(4 groups) as opset-13 PyTorch exports it: reshape to [N, groups, -1], InstanceNorm, reshape back, affine.
+        string grouped = b.Op("Reshape", [c1, b.Int64s(1, 4, -1)]);
+        string normed = b.Op("InstanceNormalization", [grouped, b.Floats([1f, 1f, 1f, 1f], 4), b.Floats([0f, 0f, 0f, 0f], 4)], Float("epsilon", 1e-5f));
+        string back = b.Op("Reshape", [normed, b.Op("Shape", [c1])]);
+        string affine = b.Op("Add", [b.Op("Mul", [back, b.Positive(0.5f, 1.5f, 8, 1)]), b.Weight(0.1f, 8, 1)]);
+        string act = b.Op("Relu", [affine]);
+        string dilated = b.Op("Conv", [act, b.Weight(0.3f, 8, 4, 3), b.Weight(0.1f, 8)], Int("group", 2), Ints("dilations", 2), Ints("pads", 2, 2));
+        string pooled = b.Op("MaxPool", [dilated], Ints("kernel_shape", 3), Ints("strides", 2), Ints("pads", 1, 1));
+        string running = b.Op("CumSum", [pooled, b.Scalar(2)]);
+        string[] top = b.OpN("TopK", [b.Op("ReduceMean", [running], Ints("axes", 2), Int("keepdims", 0)), b.Int64s(3)], 2, Int("axis", 1));
+        b.Output(top[0], 1, 3);
+        b.OutputInt64(top[1], 1, 3);
+        return new("audio_conv1d", b.ToBytes(), [new("waveform", [1, 2, 64])]);
     }
 
     // LayerNorm over the last axis as opset-13 exporters decompose it.

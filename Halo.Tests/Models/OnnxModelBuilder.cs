@@ -37,6 +37,14 @@ internal sealed class OnnxModelBuilder(string name, long opset, int seed)
         _graph.Output.Add(ValueInfo(value, dims));
     }
 
+    /// <summary>An int64 graph output (indices, ArgMax).</summary>
+    public void OutputInt64(string value, params object[] dims)
+    {
+        var info = ValueInfo(value, dims);
+        info.Type.TensorType.ElemType = Int64Type;
+        _graph.Output.Add(info);
+    }
+
     /// <summary>A float initializer with values uniform in [-scale, scale).</summary>
     public string Weight(float scale, params long[] dims)
     {
