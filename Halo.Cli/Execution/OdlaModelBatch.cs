@@ -58,6 +58,7 @@ internal sealed class OdlaModelBatch
         Parallel.For(0, models.Count, i => Generate(models[i], entries[i], generator, registry, settings, root, settingsKey));
         CompileAll(entries, toolchain, compile).GetAwaiter().GetResult();
         string? library = Link(entries, toolchain, runtime, settings, root).GetAwaiter().GetResult();
+        OdlaCacheTrimmer.TrimIfDue(root);
         return new OdlaModelBatch(entries, library);
     }
 
@@ -137,6 +138,7 @@ internal sealed class OdlaModelBatch
             entry.Diagnostics.Report(OdlaExecutionDiagnostics.BuildFolderNotWritable, null, folder, e.Message.TrimEnd('.'));
             return;
         }
+        OdlaCacheTrimmer.Touch(folder);
         entry.Folder = folder;
         entry.SourcePath = Path.Combine(folder, artifacts.SourceFileName);
         entry.WeightsPath = Path.Combine(folder, artifacts.WeightsFileName);
@@ -178,6 +180,7 @@ internal sealed class OdlaModelBatch
         string library = Path.Combine(root, "libraries", key[..24], "libhalo_models.so");
         if (File.Exists(library))
         {
+            OdlaCacheTrimmer.Touch(Path.GetDirectoryName(library)!);
             return library;
         }
         var options = LinkOptions.Default with
