@@ -1,12 +1,17 @@
+using System.Collections.Immutable;
+using Halo.Backends.Odla;
 using Halo.Core.Compilation;
 using Halo.Core.Diagnostics;
+using Halo.Core.IR;
 
 namespace Halo.Cli.Execution;
 
 /// <summary>
 /// <c>halo check --backend odla-reference</c> over many case folders: the models are built in batches of
 /// <see cref="BatchSize"/> into one library each (a compile per model, one link and one load per batch) instead of a
-/// library per model. A batch is built when its first case is asked for. Not thread-safe.
+/// library per model. A batch is built when its first case is asked for. A case whose model cannot become ODLA code
+/// as it is runs specialized on the constant inputs of its data sets (<see cref="OdlaCaseInputBinder"/>). Not
+/// thread-safe.
 /// </summary>
 /// <param name="caseDirs">The case folders, in the order they will be run.</param>
 /// <param name="pipeline">Imports the models (as <see cref="BackendTestCase"/> does).</param>
@@ -39,10 +44,18 @@ internal sealed class OdlaBatchedCases(IReadOnlyList<string> caseDirs, Compilati
         return found;
     }
 
+    /// <summary>Whether the model, with an unknown batch pinned, still cannot become ODLA code (dynamic shapes or
+    /// operands that must be constants): the case is then specialized on its data (<see cref="OdlaCaseInputBinder"/>).</summary>
+    private bool NeedsBinding(HaloModel model) =>
+        OdlaInputPinning.Pin(model, pipeline.Registry, new DiagnosticBag()) is not { } pinned
+        || new OdlaCodeGenerator().Generate(pinned.Graph, new OdlaCodeGenOptions { EntryFunctionName = "probe", Target = executor.Settings.Target })
+            .Diagnostics.Any(d => d.IsError);
+
     private void BuildBatch(int start)
     {
         var models = new List<OdlaBatchModel>();
         var dirs = new List<string>();
+        var kept = new List<ImmutableArray<int>?>();
         for (int i = start; i < Math.Min(caseDirs.Count, start + BatchSize); i++)
         {
             if (BackendTestCase.FindModel(caseDirs[i]) is not { } path)
@@ -50,18 +63,23 @@ internal sealed class OdlaBatchedCases(IReadOnlyList<string> caseDirs, Compilati
                 continue;
             }
             var compilation = pipeline.CreateCompilation(path, HaloCompilationOptions.Default with { Format = format });
-            if (compilation.GetModel() is { } model && !compilation.GetDiagnostics().Any(d => d.IsError)
-                && OdlaInputPinning.Pin(model, pipeline.Registry, new DiagnosticBag()) is { } pinned)
+            if (compilation.GetModel() is not { } model || compilation.GetDiagnostics().Any(d => d.IsError))
             {
-                // A case whose pinning fails is left to the executor, which reports why.
+                continue;
+            }
+            var bound = NeedsBinding(model) ? OdlaCaseInputBinder.Bind(caseDirs[i], compilation.GetImportedModel()!, pipeline) : null;
+            // A case whose pinning fails is left to the executor, which reports why.
+            if (OdlaInputPinning.Pin(bound?.Model ?? model, pipeline.Registry, new DiagnosticBag()) is { } pinned)
+            {
                 models.Add(new OdlaBatchModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(caseDirs[i])), pinned.Graph));
                 dirs.Add(caseDirs[i]);
+                kept.Add(bound?.KeptInputs);
             }
         }
         var batch = OdlaModelBatch.Build(models, pipeline.Registry, executor.Settings);
         for (int m = 0; m < dirs.Count; m++)
         {
-            _executors[dirs[m]] = new OdlaBatchEntryExecutor(batch, m);
+            _executors[dirs[m]] = new OdlaBatchEntryExecutor(batch, m, kept[m]);
         }
     }
 }

@@ -30,8 +30,8 @@ public sealed class OdlaCompositeCorpusTests
         return services.BuildServiceProvider().GetRequiredService<CompilationPipeline>();
     });
 
-    private static readonly Lazy<OdlaReferenceBatches> s_batches = new(() =>
-        new OdlaReferenceBatches([.. s_cases.Select(CaseDir)], s_pipeline.Value, new OdlaBuildSettings()));
+    private static readonly Lazy<OdlaBatchedCases> s_batches = new(() =>
+        new OdlaBatchedCases([.. s_cases.Select(CaseDir)], s_pipeline.Value, new OdlaExecutor(s_pipeline.Value.Registry), format: null));
 
     [TestCaseSource(nameof(s_cases))]
     public void Run_OnnxNodeCase_MatchesOnnxOutputs(string caseName)

@@ -26,8 +26,9 @@ public sealed partial class OdlaReferenceConformanceTests
 
     private static readonly Lazy<ExpectedFailures> s_expected = new(() => ExpectedFailures.Load("odla-reference-expected-failures.txt"));
 
-    private static readonly Lazy<OdlaReferenceBatches> s_batches = new(() =>
-        new OdlaReferenceBatches(CaseDirs(), s_pipeline.Value, new OdlaBuildSettings()));
+    // The batching and data specialization of halo check --backend odla-reference.
+    private static readonly Lazy<OdlaBatchedCases> s_batches = new(() =>
+        new OdlaBatchedCases(CaseDirs(), s_pipeline.Value, new OdlaExecutor(s_pipeline.Value.Registry), format: null));
 
     private static readonly ConcurrentDictionary<string, string> s_failures = new(StringComparer.Ordinal);
 
@@ -55,11 +56,6 @@ public sealed partial class OdlaReferenceConformanceTests
         {
             File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, "odla-reference-failures.txt"),
                 s_failures.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "  " + p.Value));
-        }
-        if (s_batches.IsValueCreated)
-        {
-            File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, "odla-reference-specialized.txt"),
-                s_batches.Value.Specialized.Keys.Order(StringComparer.Ordinal));
         }
     }
 

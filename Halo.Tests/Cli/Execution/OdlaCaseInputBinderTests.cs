@@ -1,13 +1,14 @@
+using Halo.Cli.Execution;
 using Halo.Core.Compilation;
 using Halo.Core.IR.Types;
 using Halo.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
-namespace Halo.Tests.Backends.Odla;
+namespace Halo.Tests.Cli.Execution;
 
 [TestFixture]
-public sealed class OdlaReferenceInputBinderTests
+public sealed class OdlaCaseInputBinderTests
 {
     private static CompilationPipeline Pipeline()
     {
@@ -26,7 +27,7 @@ public sealed class OdlaReferenceInputBinderTests
         Assume.That(Directory.Exists(dir), "the onnx-node corpus is not present");
         var imported = pipeline.CreateCompilation(Path.Combine(dir, "model.onnx"), options: null).GetImportedModel()!;
 
-        var bound = OdlaReferenceInputBinder.Bind(dir, imported, pipeline);
+        var bound = OdlaCaseInputBinder.Bind(dir, imported, pipeline);
 
         Assert.That(bound, Is.Not.Null);
         Assert.That(bound!.Value.KeptInputs, Is.EqualTo(new[] { 0 }), "X stays an input; roi and scales are bound");
@@ -41,7 +42,7 @@ public sealed class OdlaReferenceInputBinderTests
         Assume.That(Directory.Exists(dir), "the onnx-node corpus is not present");
         var imported = pipeline.CreateCompilation(Path.Combine(dir, "model.onnx"), options: null).GetImportedModel()!;
 
-        var bound = OdlaReferenceInputBinder.Bind(dir, imported, pipeline);
+        var bound = OdlaCaseInputBinder.Bind(dir, imported, pipeline);
 
         Assert.That(bound, Is.Not.Null, "binding the size input and re-running the passes succeeds");
         Assert.That(bound!.Value.Model.Graph.TopologicalOrder.OfType<Halo.Core.IR.Green.GreenOp>().Select(o => o.Operator.Name), Does.Not.Contain("If"),

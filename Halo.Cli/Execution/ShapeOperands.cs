@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Halo.Tests.Backends.Odla;
+namespace Halo.Cli.Execution;
 
 /// <summary>
 /// The operands of ONNX operators that determine the shape of a result (or, like Clip's bounds, must be constants

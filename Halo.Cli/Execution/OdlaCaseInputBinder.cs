@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Halo.Cli.Execution;
 using Halo.Core.Compilation;
 using Halo.Core.Diagnostics;
 using Halo.Core.IR;
@@ -8,16 +7,18 @@ using Halo.Core.IR.Types;
 using Halo.Core.Semantics;
 using Halo.Passes.Inference;
 
-namespace Halo.Tests.Backends.Odla;
+namespace Halo.Cli.Execution;
 
 /// <summary>
-/// ODLA code needs static shapes, but many node-test cases pass shape operands (axes, pads, repeats, sizes, Resize's
-/// float scales) and scalar bounds as graph inputs. For such a case the conformance run binds as constants the inputs
-/// that are equal in every data set and are small integer tensors, scalars, or feed an operand that determines a
-/// result's shape (<see cref="ShapeOperands"/>), and runs the standard passes again: the code is specialized on the case's data, as a deployment with
-/// fixed shapes would be. The bound inputs, equal in every data set, are dropped from the call.
+/// ODLA code needs static shapes and constant operands, but many test cases pass shape operands (axes, pads,
+/// repeats, sizes, Resize's float scales) and scalar bounds as graph inputs. For a case whose model cannot become
+/// ODLA code as it is, <c>halo check --backend odla-reference</c> binds as constants the inputs that are equal in
+/// every data set of the case folder and are small integer tensors, scalars, or feed an operand that determines a
+/// result's shape (<see cref="ShapeOperands"/>), and runs the standard passes again: the code is specialized on the
+/// case's data, as a deployment with fixed shapes would be. The bound inputs are dropped from the call
+/// (<see cref="OdlaBoundInputsModel"/>).
 /// </summary>
-internal static class OdlaReferenceInputBinder
+internal static class OdlaCaseInputBinder
 {
     // Shape operands are short; longer integer inputs are data.
     private const int MaxBoundElements = 64;
