@@ -11,12 +11,15 @@ namespace Halo.Tests.Models;
 /// and pooler over int64 token ids (opset 11); an opset-9 CNN with Upsample, attribute Split and Squeeze; a causal
 /// decoder layer of opset 18 (LayerNormalization, Trilu mask through Where, Einsum, Split by num_outputs, reductions
 /// with axes inputs, ArgMax); a 1-D convolutional audio classifier (Conv1d, GroupNormalization as exported by
-/// opset-13 PyTorch through InstanceNormalization, CumSum, TopK). Weights are seeded random values.
+/// opset-13 PyTorch through InstanceNormalization, CumSum, TopK); a vision transformer (patch convolution, class token
+/// through Expand and Concat, opset-17 LayerNormalization, Slice of the class token); a ConvNeXt stage (channels-last
+/// LayerNorm between Transposes, 7x7 depthwise convolution, HardSwish, layer scale, ceil-mode AveragePool). Weights
+/// are seeded random values.
 /// </summary>
 internal static class Architectures
 {
     public static IEnumerable<ArchitectureModel> All() =>
-        [TransformerEncoder(), InceptionSeCnn(), UNetDecoder(), RecurrentClassifier(), DynamicBatchMlp(), BertEmbeddingPooler(), LegacyOpset9Cnn(), CausalDecoderOpset18(), AudioConv1d()];
+        [TransformerEncoder(), InceptionSeCnn(), UNetDecoder(), RecurrentClassifier(), DynamicBatchMlp(), BertEmbeddingPooler(), LegacyOpset9Cnn(), CausalDecoderOpset18(), AudioConv1d(), VisionTransformer(), ConvNextStage()];
 
     public static ArchitectureModel TransformerEncoder()
     {
@@ -216,6 +219,50 @@ internal static class Architectures
         b.Output(top[0], 1, 3);
         b.OutputInt64(top[1], 1, 3);
         return new("audio_conv1d", b.ToBytes(), [new("waveform", [1, 2, 64])]);
+    }
+
+    public static ArchitectureModel VisionTransformer()
+    {
+        const int d = 16, patches = 16;
+        var b = new OnnxModelBuilder("vision_transformer", 17, 1001);
+        string x = b.Input("image", 1, 3, 16, 16);
+        string embedded = b.Op("Conv", [x, b.Weight(0.3f, d, 3, 4, 4), b.Weight(0.1f, d)], Ints("kernel_shape", 4, 4), Ints("strides", 4, 4));
+        string tokens = b.Op("Transpose", [b.Op("Reshape", [embedded, b.Int64s(1, d, patches)])], Ints("perm", 0, 2, 1));
+        string batch = b.Op("Unsqueeze", [b.Op("Gather", [b.Op("Shape", [x]), b.Scalar(0)]), b.Int64s(0)]);
+        // expand(batch, -1, -1) as PyTorch exports it: the -1 sizes become 1 through Where(Equal(size, -1), 1, size).
+        string sizes = b.Op("Concat", [batch, b.Int64s(-1, -1)], Int("axis", 0));
+        string ones = b.Op("ConstantOfShape", [b.Op("Shape", [sizes])], OnnxModelBuilder.OneInt64("value"));
+        string expandShape = b.Op("Where", [b.Op("Equal", [sizes, b.Scalar(-1)]), ones, sizes]);
+        string classToken = b.Op("Expand", [b.Weight(0.5f, 1, 1, d), expandShape]);
+        string sequence = b.Op("Add", [b.Op("Concat", [classToken, tokens], Int("axis", 1)), b.Weight(0.2f, 1, patches + 1, d)]);
+        string ln = b.Op("LayerNormalization", [sequence, b.Positive(0.5f, 1.5f, d), b.Weight(0.1f, d)], Float("epsilon", 1e-6f));
+        string q = b.Op("MatMul", [ln, b.Weight(0.4f, d, d)]);
+        string k = b.Op("MatMul", [ln, b.Weight(0.4f, d, d)]);
+        string v = b.Op("MatMul", [ln, b.Weight(0.4f, d, d)]);
+        string attention = b.Op("Softmax", [b.Op("Mul", [b.Op("MatMul", [q, b.Op("Transpose", [k], Ints("perm", 0, 2, 1))]), b.Floats([0.25f])])], Int("axis", -1));
+        string residual = b.Op("Add", [sequence, b.Op("MatMul", [b.Op("MatMul", [attention, v]), b.Weight(0.4f, d, d)])]);
+        string cls = b.Op("Squeeze", [b.Op("Slice", [residual, b.Int64s(0), b.Int64s(1), b.Int64s(1)]), b.Int64s(1)]);
+        string head = b.Op("Gemm", [b.Op("LayerNormalization", [cls, b.Positive(0.5f, 1.5f, d), b.Weight(0.1f, d)]), b.Weight(0.4f, 5, d), b.Weight(0.1f, 5)],
+            Int("transB", 1));
+        b.Output(head, 1, 5);
+        return new("vision_transformer", b.ToBytes(), [new("image", [1, 3, 16, 16])]);
+    }
+
+    public static ArchitectureModel ConvNextStage()
+    {
+        const int c = 8;
+        var b = new OnnxModelBuilder("convnext_stage", 14, 1102);
+        string x = b.Input("features", 1, c, 9, 9);
+        string dw = b.Op("Conv", [x, b.Weight(0.3f, c, 1, 7, 7), b.Weight(0.1f, c)], Int("group", c), Ints("pads", 3, 3, 3, 3));
+        string last = b.Op("Transpose", [dw], Ints("perm", 0, 2, 3, 1));
+        string ln = LayerNorm(b, last, c);
+        string expanded = b.Op("HardSwish", [b.Op("Add", [b.Op("MatMul", [ln, b.Weight(0.4f, c, 4 * c)]), b.Weight(0.1f, 4 * c)])]);
+        string reduced = b.Op("Add", [b.Op("MatMul", [expanded, b.Weight(0.3f, 4 * c, c)]), b.Weight(0.1f, c)]);
+        string scaled = b.Op("Mul", [reduced, b.Weight(0.5f, c)]);
+        string block = b.Op("Add", [x, b.Op("Transpose", [scaled], Ints("perm", 0, 3, 1, 2))]);
+        string pooled = b.Op("AveragePool", [block], Ints("kernel_shape", 2, 2), Ints("strides", 2, 2), Int("ceil_mode", 1));
+        b.Output(pooled, 1, c, 5, 5);
+        return new("convnext_stage", b.ToBytes(), [new("features", [1, c, 9, 9])]);
     }
 
     // LayerNorm over the last axis as opset-13 exporters decompose it.

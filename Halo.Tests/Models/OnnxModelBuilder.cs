@@ -129,6 +129,15 @@ internal sealed class OnnxModelBuilder(string name, long opset, int seed)
     public static AttributeProto Str(string attribute, string value) =>
         new() { Name = attribute, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
+    /// <summary>A tensor attribute holding the int64 value 1 (ConstantOfShape's value).</summary>
+    public static AttributeProto OneInt64(string attribute)
+    {
+        var t = new TensorProto { DataType = Int64Type };
+        t.Dims.Add(1);
+        t.Int64Data.Add(1);
+        return new AttributeProto { Name = attribute, Type = AttributeProto.Types.AttributeType.Tensor, T = t };
+    }
+
     public static AttributeProto Ints(string attribute, params long[] values)
     {
         var a = new AttributeProto { Name = attribute, Type = AttributeProto.Types.AttributeType.Ints };
