@@ -66,10 +66,12 @@ internal static class IndexLowerings
             "align_corners" => "ODLA_ALIGN_CORNERS",
             _ => null,
         };
-        if (interpolation is null || c.Int("antialias", 0) != 0)
+        if (interpolation is null)
         {
-            return c.Unsupported("the mode or antialias has no ODLA counterpart");
+            return c.Unsupported("the mode has no ODLA counterpart");
         }
+        // ONNX: antialias changes only linear and cubic downsampling, which odla_HaloResize does.
+        bool antialias = c.Int("antialias", 0) != 0 && interpolation != "ODLA_NEAREST";
         var input = c.InputShape(0);
         var output = c.OutputShape();
         // ONNX: Upsample and Resize-10 pick the nearest input by flooring (the interpreter's ResizePlan does the same).
@@ -79,6 +81,10 @@ internal static class IndexLowerings
         bool excludeOutside = c.Int("exclude_outside", 0) != 0;
         if (coordinates == "tf_crop_and_resize")
         {
+            if (antialias)
+            {
+                return c.Unsupported("antialias with tf_crop_and_resize has no ODLA counterpart");
+            }
             return CropAndResize(c, interpolation, nearest, cubicA, excludeOutside);
         }
         int scalesOperand = c.Op.Operator.Name == "Upsample" || c.Version < 11 ? 1 : 2;
@@ -92,7 +98,7 @@ internal static class IndexLowerings
         // A given scale that is not output / input changes the coordinate transform: only odla_HaloResize takes it.
         bool scalesFromSizes = scales is null || scales.Select((s, i) => s == (double)output[i] / input[i]).All(b => b);
         bool odlaDefaults = odlaCoordinates is not null && (nearest == "round_prefer_floor" || interpolation != "ODLA_NEAREST")
-            && Math.Abs(cubicA + 0.75f) < 1e-6f && !excludeOutside && scalesFromSizes;
+            && Math.Abs(cubicA + 0.75f) < 1e-6f && !excludeOutside && scalesFromSizes && !antialias;
         if (odlaDefaults)
         {
             // ODLA: the mask's least significant bit is the innermost dimension.
@@ -106,7 +112,7 @@ internal static class IndexLowerings
                 : c.Define(0, $"odla_Resize({c.Value(0)}, {interpolation}, {odlaCoordinates}, {LoweringContext.I(mask)}, " +
                     $"{c.OutputShapeExpression()}, {c.OutputId()})");
         }
-        return HaloResize(c, interpolation, coordinates, nearest, cubicA, excludeOutside, scalesFromSizes ? null : scales);
+        return HaloResize(c, interpolation, coordinates, nearest, cubicA, excludeOutside, antialias, scalesFromSizes ? null : scales);
     }
 
     /// <summary>The scale of every axis when the node gives scales (constant operand or attribute), else null.</summary>
@@ -166,7 +172,7 @@ internal static class IndexLowerings
 
     // The ONNX modes odla_Resize has no parameter for, through the Halo extension.
     private static bool HaloResize(LoweringContext c, string interpolation, string coordinates, string nearest, float cubicA, bool excludeOutside,
-        double[]? scales)
+        bool antialias, double[]? scales)
     {
         string? halfPixelMode = coordinates switch
         {
@@ -184,7 +190,7 @@ internal static class IndexLowerings
             return c.Unsupported("the coordinate_transformation_mode or nearest_mode has no ODLA counterpart");
         }
         return c.Define(0, $"{c.Module.HaloExtension("odla_HaloResize")}({c.Value(0)}, {interpolation}, {halfPixelMode}, {nearestMode}, " +
-            $"{LoweringContext.F(cubicA)}, {LoweringContext.B(excludeOutside)}, {(scales is null ? "NULL" : c.Module.Float32Array(scales))}, " +
+            $"{LoweringContext.F(cubicA)}, {LoweringContext.B(excludeOutside)}, {LoweringContext.B(antialias)}, {(scales is null ? "NULL" : c.Module.Float32Array(scales))}, " +
             $"{c.OutputShapeExpression()}, {c.OutputId()})");
     }
 }

@@ -63,11 +63,12 @@ typedef enum {
 /* ONNX Resize to output_dims (required) with the parameters odla_Resize lacks: every coordinate mode
  * but tf_crop_and_resize, nearest_mode, cubic_coeff_a, exclude_outside, and the given scales (one per
  * input axis, as ONNX's coordinate transforms use them: the resized length is scale * input extent,
- * unrounded), or NULL for output / input extent. No antialiasing. */
+ * unrounded), or NULL for output / input extent. With antialias, linear and cubic downsampling widen
+ * their filter by 1 / scale (ONNX antialias); nearest and upsampling are unaffected. */
 extern ODLA_API_EXPORT odla_value ODLA_API_CALL odla_HaloResize(
     odla_value input, odla_interpolation_mode interpolation,
     odla_halo_resize_coordinate_mode coordinate_mode, odla_halo_nearest_mode nearest_mode,
-    odla_float32 cubic_coeff_a, odla_bool exclude_outside, const odla_float32* scales,
+    odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_bool antialias, const odla_float32* scales,
     odla_value_shape output_dims, const odla_value_id value_id);
 
 /* ONNX Resize with coordinate_transformation_mode tf_crop_and_resize: roi (float32 or float64)

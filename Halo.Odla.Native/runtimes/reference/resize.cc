@@ -1,6 +1,6 @@
 // Resize with nearest, (multi-)linear or cubic interpolation: ODLA's odla_Resize (odla_ops_process.h) with ONNX's
 // defaults (nearest_mode round_prefer_floor, cubic_coeff_a -0.75, exclude_outside 0), and odla_HaloResize
-// (odla_ops_halo.h) with the other ONNX modes. No antialiasing.
+// (odla_ops_halo.h) with the other ONNX modes and antialiasing.
 #include <algorithm>
 #include <cmath>
 
@@ -16,11 +16,11 @@ using odla_ref::TensorType;
 
 namespace {
 
-// Up to four source taps and their weights, for one output coordinate along one axis.
+// The source taps and their weights for one output coordinate along one axis: one for nearest, two for linear,
+// four for cubic, more when antialiasing widens the filter.
 struct Taps {
-  int64_t index[4] = {0, 0, 0, 0};
-  double weight[4] = {1, 0, 0, 0};
-  int count = 1;
+  std::vector<int64_t> index{0};
+  std::vector<double> weight{1};
   bool outside = false;  // tf_crop_and_resize: the coordinate lies outside the input (extrapolation_value)
 };
 
@@ -30,6 +30,7 @@ struct ResizeOptions {
   odla_halo_nearest_mode nearest = ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR;
   double cubic_a = -0.75;
   bool exclude_outside = false;
+  bool antialias = false;
 };
 
 // ONNX coordinate_transformation_mode: maps an output coordinate back to the input. scale is the given scale (or
@@ -61,12 +62,38 @@ int64_t NearestIndex(double x, odla_halo_nearest_mode mode) {
   }
 }
 
-void CubicWeights(double t, double a, double* w) {
-  const double d[4] = {t + 1, t, 1 - t, 2 - t};
-  for (int k = 0; k < 4; ++k) {
-    const double x = d[k];
-    w[k] = x <= 1 ? ((a + 2) * x - (a + 3)) * x * x + 1 : ((a * x - 5 * a) * x + 8 * a) * x - 4 * a;
+double CubicWeight(double x, double a) {
+  x = std::fabs(x);
+  return x <= 1 ? ((a + 2) * x - (a + 3)) * x * x + 1 : x < 2 ? ((a * x - 5 * a) * x + 8 * a) * x - 4 * a : 0.0;
+}
+
+// ONNX antialias: downsampling by scale < 1 stretches the linear (radius 1) or cubic (radius 2) filter by 1 / scale
+// and renormalizes the weights; exclude_outside drops taps outside the input first.
+Taps WidenedTaps(const ResizeOptions& options, double x, int64_t in_extent, double scale) {
+  const bool cubic = options.interpolation == ODLA_CUBIC;
+  const double radius = cubic ? 2 : 1, s = std::min(scale, 1.0);
+  const double x0 = std::floor(x), ratio = x - x0;
+  const int64_t first = static_cast<int64_t>(std::floor(-radius / s)) + 1, last = static_cast<int64_t>(std::ceil(radius / s));
+  Taps t;
+  t.index.clear();
+  t.weight.clear();
+  double sum = 0;
+  for (int64_t off = first; off <= last; ++off) {
+    const double d = std::fabs((static_cast<double>(off) - ratio) * s);
+    const double w = cubic ? CubicWeight(d, options.cubic_a) : std::max(0.0, 1 - d);
+    const int64_t i = static_cast<int64_t>(x0) + off;
+    if (w == 0 || (options.exclude_outside && (i < 0 || i >= in_extent))) continue;
+    t.index.push_back(std::min(std::max<int64_t>(i, 0), in_extent - 1));
+    t.weight.push_back(w);
+    sum += w;
   }
+  if (sum != 0)
+    for (double& w : t.weight) w /= sum;
+  if (t.index.empty()) {
+    t.index.push_back(std::min(std::max<int64_t>(static_cast<int64_t>(x0), 0), in_extent - 1));
+    t.weight.push_back(0);
+  }
+  return t;
 }
 
 // crop: the (start, end) of ONNX tf_crop_and_resize's roi for this axis, or null for the other modes.
@@ -94,12 +121,16 @@ std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int6
     }
     if (options.interpolation == ODLA_NEAREST) {
       t.index[0] = clamp(NearestIndex(x, options.nearest));
+    } else if (options.antialias && scale < 1) {
+      t = WidenedTaps(options, x, in_extent, scale);
     } else if (options.interpolation == ODLA_CUBIC) {
-      const double low = std::floor(x);
-      CubicWeights(x - low, options.cubic_a, t.weight);
+      const double low = std::floor(x), frac = x - low;
+      t.index.assign(4, 0);
+      t.weight.assign(4, 0);
       double kept = 0;
       for (int k = 0; k < 4; ++k) {
         const int64_t i = static_cast<int64_t>(low) - 1 + k;
+        t.weight[k] = CubicWeight(frac + 1 - k, options.cubic_a);
         // ONNX exclude_outside: taps outside the input get weight 0 and the others are renormalized.
         if (options.exclude_outside && (i < 0 || i >= in_extent)) t.weight[k] = 0;
         kept += t.weight[k];
@@ -107,15 +138,12 @@ std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int6
       }
       if (options.exclude_outside && kept != 0)
         for (double& w : t.weight) w /= kept;
-      t.count = 4;
     } else {
       x = std::min(std::max(x, 0.0), static_cast<double>(in_extent - 1));
       const int64_t low = static_cast<int64_t>(std::floor(x));
-      t.index[0] = low;
-      t.index[1] = std::min(low + 1, in_extent - 1);
-      t.weight[1] = x - static_cast<double>(low);
-      t.weight[0] = 1 - t.weight[1];
-      t.count = 2;
+      const double high_weight = x - static_cast<double>(low);
+      t.index = {low, std::min(low + 1, in_extent - 1)};
+      t.weight = {1 - high_weight, high_weight};
     }
     taps.push_back(t);
   }
@@ -153,7 +181,7 @@ void ApplyTaps(const T* x, T* y, const std::vector<std::vector<Taps>>& taps, con
       if (weight != 0) sum += weight * static_cast<double>(x[offset]);
       more = false;
       for (size_t d = rank; d-- > 0;) {
-        if (++counter[d] < at[d]->count) {
+        if (++counter[d] < static_cast<int>(at[d]->index.size())) {
           more = true;
           break;
         }
@@ -257,13 +285,13 @@ odla_value odla_HaloCropAndResize(odla_value input, odla_value roi, odla_size_t 
 
 odla_value odla_HaloResize(odla_value input, odla_interpolation_mode interpolation,
                            odla_halo_resize_coordinate_mode coordinate_mode, odla_halo_nearest_mode nearest_mode,
-                           odla_float32 cubic_coeff_a, odla_bool exclude_outside, const odla_float32* scales,
-                           odla_value_shape output_dims, const odla_value_id value_id) {
+                           odla_float32 cubic_coeff_a, odla_bool exclude_outside, odla_bool antialias,
+                           const odla_float32* scales, odla_value_shape output_dims, const odla_value_id value_id) {
   return Guard<odla_value>(nullptr, [&] {
     if (coordinate_mode > ODLA_HALO_RESIZE_HALF_PIXEL_SYMMETRIC || nearest_mode > ODLA_HALO_NEAREST_CEIL)
       Fail(ODLA_INVALID_PARAM, "odla_HaloResize: unknown coordinate or nearest mode");
     const ResizeOptions options{interpolation, coordinate_mode, nearest_mode, static_cast<double>(cubic_coeff_a),
-                                exclude_outside != 0};
+                                exclude_outside != 0, antialias != 0};
     return BuildResize("odla_HaloResize", input, options, scales, output_dims, value_id);
   });
 }

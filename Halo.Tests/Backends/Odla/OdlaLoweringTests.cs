@@ -241,7 +241,7 @@ public sealed class OdlaLoweringTests
     {
         var graph = SingleOp("Resize", Attrs(("mode", "linear")), 1, F32(1, 1, 2, 4), null, TensorData.FromFloats([1f, 1f, 0.6f, 0.6f], 4));
         Assert.That(Call(Generate(graph).SourceText, "odla_HaloResize"),
-            Does.Contain("odla_HaloResize(v0, ODLA_LINEAR, ODLA_HALO_RESIZE_HALF_PIXEL, ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR, -0.75f, 0, " +
+            Does.Contain("odla_HaloResize(v0, ODLA_LINEAR, ODLA_HALO_RESIZE_HALF_PIXEL, ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR, -0.75f, 0, 0, " +
                 "{1.0f, 1.0f, 0.6f, 0.6f}, m_shape(4, {1, 1, 1, 2})"));
     }
 

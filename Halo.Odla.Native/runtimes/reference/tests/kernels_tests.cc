@@ -138,13 +138,13 @@ ODLA_TEST(HaloResize_NearestCeilAndFloor_Asymmetric) {
   Session ceil;
   CheckClose(std::vector<float>{1, 2, 2, 3, 3, 4, 4, 4},
              ceil.Run(odla_HaloResize(ceil.Arg({4}, x), ODLA_NEAREST, ODLA_HALO_RESIZE_ASYMMETRIC, ODLA_HALO_NEAREST_CEIL, -0.75f,
-                                      0, nullptr, Shape({8}), nullptr),
+                                      0, 0, nullptr, Shape({8}), nullptr),
                       {8}),
              0, 0);
   Session floor;
   CheckClose(std::vector<float>{1, 1, 2, 2, 3, 3, 4, 4},
              floor.Run(odla_HaloResize(floor.Arg({4}, x), ODLA_NEAREST, ODLA_HALO_RESIZE_ASYMMETRIC, ODLA_HALO_NEAREST_FLOOR,
-                                       -0.75f, 0, nullptr, Shape({8}), nullptr),
+                                       -0.75f, 0, 0, nullptr, Shape({8}), nullptr),
                        {8}),
              0, 0);
 }
@@ -156,8 +156,20 @@ ODLA_TEST(HaloResize_LinearWithGivenScale_UsesTheScale) {
   Session session;
   CheckClose(std::vector<float>{1.0f + (1.0f / 0.6f / 2 - 0.5f), 3.0f},
              session.Run(odla_HaloResize(session.Arg({4}, x), ODLA_LINEAR, ODLA_HALO_RESIZE_HALF_PIXEL,
-                                         ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR, -0.75f, 0, scales, Shape({2}), nullptr),
+                                         ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR, -0.75f, 0, 0, scales, Shape({2}), nullptr),
                          {2}));
+}
+
+// ONNX antialias: halving 1..8 linearly averages each output's triangle of width 4 inputs (weights 1,3,3,1 / 8
+// inside; clamped at the borders).
+ODLA_TEST(HaloResize_LinearAntialias_Downsample) {
+  std::vector<float> x{1, 2, 3, 4, 5, 6, 7, 8};
+  Session session;
+  const float first = (1 * 1 + 1 * 3 + 2 * 3 + 3 * 1) / 8.0f, second = (2 * 1 + 3 * 3 + 4 * 3 + 5 * 1) / 8.0f;
+  auto y = session.Run(odla_HaloResize(session.Arg({8}, x), ODLA_LINEAR, ODLA_HALO_RESIZE_HALF_PIXEL,
+                                       ODLA_HALO_NEAREST_ROUND_PREFER_FLOOR, -0.75f, 0, 1, nullptr, Shape({4}), nullptr),
+                       {4});
+  CheckClose(std::vector<float>{first, second}, std::vector<float>(y.begin(), y.begin() + 2));
 }
 
 ODLA_TEST(HaloCropAndResize_LinearWithExtrapolation) {

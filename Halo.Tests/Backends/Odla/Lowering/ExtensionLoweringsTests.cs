@@ -81,14 +81,22 @@ public sealed class ExtensionLoweringsTests
     }
 
     [Test]
-    public void Generate_ResizeWithAntialias_ReportsHALO4104()
+    public void Generate_ResizeLinearAntialias_PassesTheFlagToHaloResize()
     {
         var graph = SingleOp("Resize", Attrs(("mode", "linear"), ("antialias", 1L)), 1,
             F32(1, 1, 4, 4), null, null, TensorData.FromInt64s([1, 1, 2, 2], 4));
 
+        Assert.That(Call(Generate(graph).SourceText, "odla_HaloResize"), Does.Contain("-0.75f, 0, 1, NULL"));
+    }
+
+    [Test]
+    public void Generate_ResizeCropAndResizeWithAntialias_ReportsHALO4104()
+    {
+        var graph = SingleOp("Resize", Attrs(("mode", "linear"), ("antialias", 1L), ("coordinate_transformation_mode", "tf_crop_and_resize")), 1,
+            F32(1, 1, 4, 4), TensorData.FromFloats([0f, 0f, 0f, 0f, 1f, 1f, 1f, 1f], 8), null, TensorData.FromInt64s([1, 1, 2, 2], 4));
+
         var result = new OdlaCodeGenerator().Generate(graph, OdlaCodeGenOptions.Default with { EntryFunctionName = "m" });
 
-        Assert.That(result.Success, Is.False);
         var error = result.Diagnostics.Single(d => d.IsError);
         Assert.That(error.Id, Is.EqualTo("HALO4104"));
         Assert.That(error.Message, Does.Contain("antialias"));
