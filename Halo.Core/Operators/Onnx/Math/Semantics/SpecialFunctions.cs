@@ -1,7 +1,7 @@
 namespace Halo.Core.Operators.Onnx.Math.Semantics;
 
 /// <summary>Functions .NET's Math lacks: the error function and numerically stable softplus.</summary>
-internal static class SpecialFunctions
+public static class SpecialFunctions
 {
     /// <summary>erf(x): Maclaurin series near zero, 1 - erfc(x) elsewhere (relative error below 1e-7).</summary>
     public static double Erf(double x)
