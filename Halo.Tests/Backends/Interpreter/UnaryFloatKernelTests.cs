@@ -62,6 +62,30 @@ public sealed class UnaryFloatKernelTests
         Assert.That(y.ToArray<double>(), Is.EqualTo(new[] { 0.5, 1 / (1 + Math.Exp(-2.0)) }).Within(1e-12));
     }
 
+    [Test]
+    public void Erf_LargeInput_ParallelBlocksMatchFormula()
+    {
+        // More than the parallel threshold, and not a multiple of the vector width or the block size.
+        var x = new float[70001];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = (i - 35000) / 5000f;
+        }
+        var y = RunOp("Erf", null, 1, 13, F(x, x.Length))[0];
+        TensorAssert.AllClose([.. x.Select(v => (float)Erf(v))], [x.Length], y, rtol: 1e-5, atol: 1e-6);
+    }
+
+    [Test]
+    public void Pow_ScalarTwoAndBroadcastExponents_MatchMathPow()
+    {
+        float[] x = [-2f, -0.5f, 0f, 1.5f, 3f, 4f];
+        var squared = Run("Pow", null, F(x, 2, 3), F([2f], []));
+        TensorAssert.AllClose([.. x.Select(v => v * v)], [2, 3], squared);
+        var rows = Run("Pow", null, F(x, 2, 3), F([1f, 0.5f, 3f], 3));
+        float[] expected = [.. x.Select((v, i) => (float)Math.Pow(v, new[] { 1.0, 0.5, 3.0 }[i % 3]))];
+        Assert.That(rows.ToArray<float>(), Is.EqualTo(expected).Within(1e-5));
+    }
+
     // Abramowitz and Stegun 7.1.26 is too coarse for a test oracle; this series and continued fraction are not.
     private static double Erf(double x)
     {

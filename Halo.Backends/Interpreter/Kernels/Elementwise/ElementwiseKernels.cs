@@ -25,6 +25,10 @@ internal static class ElementwiseKernels
         {
             table.Add(name, c => FloatOnly(c, new UnaryFloatKernel(function)));
         }
+        // Pow-1 to 11 broadcast with an axis attribute, like the legacy binary operators; same-type float only.
+        table.Add("Pow", c => c.InputType(0) == ElementType.Float && c.InputType(1) == ElementType.Float
+            && !(c.SinceVersion < 7 && c.Attributes.ContainsKey("axis"))
+            ? new BinaryKernel<float, PowerOperator<float>>() : KernelCreateResult.BadType(c.InputType(1)));
         table.Add("HardSigmoid", c => FloatOnly(c, new UnaryFloatKernel(UnaryFunction.HardSigmoid,
             c.Attributes.GetFloat("alpha", 0.2f), c.Attributes.GetFloat("beta", 0.5f))));
         table.Add("LeakyRelu", c => FloatOnly(c, new UnaryFloatKernel(UnaryFunction.LeakyRelu, c.Attributes.GetFloat("alpha", 0.01f))));
