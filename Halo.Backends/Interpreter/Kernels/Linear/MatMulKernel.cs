@@ -3,11 +3,16 @@ using Halo.Core.IR.Types;
 namespace Halo.Backends.Interpreter.Kernels.Linear;
 
 /// <summary>ONNX MatMul (float32) with numpy semantics: 1-D operands are promoted (and the added axis
-/// removed), batch dimensions broadcast.</summary>
-internal sealed unsafe class MatMulKernel : Kernel
+/// removed), batch dimensions broadcast. A constant 2-D right operand (a linear layer's weight) is packed once
+/// (<see cref="TransposedPackedWeight"/>).</summary>
+internal sealed unsafe class MatMulKernel(TransposedPackedWeight? weight) : Kernel
 {
+    // PERF: with fewer rows than this the two transposes of the packed path cost more than they save.
+    private const int PackedRows = 16;
+
     public static KernelCreateResult Create(KernelCreateContext context) =>
-        context.InputType(0) is ElementType.Float or ElementType.Undefined ? new MatMulKernel()
+        context.InputType(0) is ElementType.Float or ElementType.Undefined
+            ? new MatMulKernel(TransposedPackedWeight.TryPack(context.ConstantInput(1)))
             : KernelCreateResult.BadType(context.InputType(0));
 
     public static void Register(KernelTable.Builder table) => table.Add("MatMul", Create);
@@ -43,10 +48,34 @@ internal sealed unsafe class MatMulKernel : Kernel
         {
             // PERF: a shared right operand makes the batch one tall product.
             int rows = ShapeMath.ElementCount(sa.AsSpan(0, sa.Length - 2)) * m;
+            if (weight is not null && rows >= PackedRows && weight.Depth == k && weight.Width == n)
+            {
+                MultiplyPacked(context, weight, pa, py, rows);
+                return;
+            }
             Sgemm.Multiply(pa, k, pb, n, py, n, rows, n, k, false, context.Workers);
             return;
         }
         MultiplyBatched(context, sa, sb, batch, pa, pb, py);
+    }
+
+    /// <summary>Y = X·B as (Bᵀ·Xᵀ)ᵀ with Bᵀ packed.</summary>
+    private static void MultiplyPacked(KernelContext context, TransposedPackedWeight weight, float* x, float* y, int rows)
+    {
+        int k = weight.Depth, n = weight.Width;
+        var xT = context.Allocate(ElementType.Float, [k, rows]);
+        var yT = context.Allocate(ElementType.Float, [n, rows]);
+        try
+        {
+            MatrixTranspose.Transpose(x, rows, k, (float*)xT.Address);
+            PackedSgemm.Multiply(weight.Matrix, (float*)xT.Address, rows, (float*)yT.Address, rows, rows, GemmEpilogue.None, context.Workers);
+            MatrixTranspose.Transpose((float*)yT.Address, n, rows, y);
+        }
+        finally
+        {
+            context.Release(xT);
+            context.Release(yT);
+        }
     }
 
     private static void MultiplyBatched(KernelContext context, int[] sa, int[] sb, int[] batch, float* pa, float* pb, float* py)
