@@ -136,6 +136,9 @@ odla_value odla_Pow(odla_value base, odla_value exponent, const odla_value_id va
     odla_ref::CheckInput(exponent, "odla_Pow", 1);
     if (base->type.element_type != exponent->type.element_type) return MixedPow(base, exponent, value_id);
     return Binary<BinaryFamily::Arithmetic>("odla_Pow", base, exponent, value_id, [](auto a, auto b) {
+      // PERF: x^2 (LayerNorm's variance as exporters decompose it) is a product, exactly as pow rounds it.
+      if constexpr (std::is_floating_point_v<decltype(a)>)
+        if (b == 2) return static_cast<decltype(a)>(a * a);
       return static_cast<decltype(a)>(std::pow(static_cast<double>(a), static_cast<double>(b)));
     });
   });
