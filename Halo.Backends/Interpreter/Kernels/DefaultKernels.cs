@@ -19,6 +19,7 @@ internal static class DefaultKernels
         PoolKernels.Register(table);
         SoftmaxKernel.Register(table);
         BatchNormalizationKernel.Register(table);
+        LayerNormalizationKernel.Register(table);
         ReductionKernels.Register(table);
         IdentityKernel.Register(table);
         ReshapeKernel.Register(table);
