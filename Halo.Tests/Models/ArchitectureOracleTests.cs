@@ -47,22 +47,14 @@ public sealed class ArchitectureOracleTests
         Assert.That(failure, Is.Empty);
     }
 
-    [TestCaseSource(nameof(Models))]
+    public static IEnumerable<TestCaseData> NativeCases() => Architectures.All()
+        .SelectMany(m => new[] { OdlaTarget.Cxx, OdlaTarget.C }.Select(t => new TestCaseData(m.Name, t)));
+
+    [TestCaseSource(nameof(NativeCases))]
     [Category("Native")]
-    public void OdlaReference_ArchitectureModelCxx_MatchesOnnxRuntime(string model)
+    public void OdlaReference_ArchitectureModel_MatchesOnnxRuntime(string model, OdlaTarget target)
     {
-        var executor = new OdlaExecutor(s_pipeline.Value.Registry, new OdlaBuildSettings { Target = OdlaTarget.Cxx });
-
-        string failure = BackendTestCase.Run(CaseFolder(model), s_pipeline.Value, executor, rtol: 1e-3, atol: 1e-4) ?? "";
-
-        Assert.That(failure, Is.Empty);
-    }
-
-    [TestCaseSource(nameof(Models))]
-    [Category("Native")]
-    public void OdlaReference_ArchitectureModelC_MatchesOnnxRuntime(string model)
-    {
-        var executor = new OdlaExecutor(s_pipeline.Value.Registry, new OdlaBuildSettings { Target = OdlaTarget.C });
+        var executor = new OdlaExecutor(s_pipeline.Value.Registry, new OdlaBuildSettings { Target = target });
 
         string failure = BackendTestCase.Run(CaseFolder(model), s_pipeline.Value, executor, rtol: 1e-3, atol: 1e-4) ?? "";
 
