@@ -11,13 +11,9 @@
 #include <cstring>
 #include <vector>
 
+#include "multiversion.h"
 #include "parallel.h"
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(HALO_ODLA_NO_MULTIVERSION)
-#define HALO_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define HALO_MULTIVERSION
-#endif
 
 namespace odla_ref {
 namespace {
