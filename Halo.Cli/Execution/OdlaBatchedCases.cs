@@ -44,11 +44,10 @@ internal sealed class OdlaBatchedCases(IReadOnlyList<string> caseDirs, Compilati
         return found;
     }
 
-    /// <summary>Whether the model, with an unknown batch pinned, still cannot become ODLA code (dynamic shapes or
-    /// operands that must be constants): the case is then specialized on its data (<see cref="OdlaCaseInputBinder"/>).</summary>
-    private bool NeedsBinding(HaloModel model) =>
-        OdlaInputPinning.Pin(model, pipeline.Registry, new DiagnosticBag()) is not { } pinned
-        || new OdlaCodeGenerator().Generate(pinned.Graph, new OdlaCodeGenOptions { EntryFunctionName = "probe", Target = executor.Settings.Target })
+    /// <summary>Whether the model (its unknown batch pinned) becomes ODLA code as it is; when not, the case is
+    /// specialized on its data (<see cref="OdlaCaseInputBinder"/>).</summary>
+    private bool Generates(HaloModel pinned) =>
+        !new OdlaCodeGenerator().Generate(pinned.Graph, new OdlaCodeGenOptions { EntryFunctionName = "probe", Target = executor.Settings.Target })
             .Diagnostics.Any(d => d.IsError);
 
     private void BuildBatch(int start)
@@ -67,9 +66,14 @@ internal sealed class OdlaBatchedCases(IReadOnlyList<string> caseDirs, Compilati
             {
                 continue;
             }
-            var bound = NeedsBinding(model) ? OdlaCaseInputBinder.Bind(caseDirs[i], compilation.GetImportedModel()!, pipeline) : null;
+            var pinned = OdlaInputPinning.Pin(model, pipeline.Registry, new DiagnosticBag());
+            var bound = pinned is null || !Generates(pinned) ? OdlaCaseInputBinder.Bind(caseDirs[i], compilation.GetImportedModel()!, pipeline) : null;
+            if (bound is not null)
+            {
+                pinned = OdlaInputPinning.Pin(bound.Value.Model, pipeline.Registry, new DiagnosticBag());
+            }
             // A case whose pinning fails is left to the executor, which reports why.
-            if (OdlaInputPinning.Pin(bound?.Model ?? model, pipeline.Registry, new DiagnosticBag()) is { } pinned)
+            if (pinned is not null)
             {
                 models.Add(new OdlaBatchModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(caseDirs[i])), pinned.Graph));
                 dirs.Add(caseDirs[i]);

@@ -15,12 +15,13 @@ internal static class OdlaInputPinning
 {
     private static readonly InputShapeOptions s_unknownBatchAsOne = new() { UnknownBatchAsOne = true };
 
-    /// <summary>The model with its unknown batch pinned, or null with the pass's diagnostics when pinning failed.</summary>
-    public static HaloModel? Pin(HaloModel model, OperatorRegistry registry, DiagnosticBag diagnostics)
+    /// <summary>The model with its unknown batch pinned (or with the input shapes of <paramref name="options"/>), or null
+    /// with the pass's diagnostics when pinning failed.</summary>
+    public static HaloModel? Pin(HaloModel model, OperatorRegistry registry, DiagnosticBag diagnostics, InputShapeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var pipeline = new CompilationPipeline([], [new PinInputShapes(s_unknownBatchAsOne)], registry);
+        var pipeline = new CompilationPipeline([], [new PinInputShapes(options ?? s_unknownBatchAsOne)], registry);
         var compilation = pipeline.CreateCompilation(model, HaloCompilationOptions.Default with { Verify = false });
         var pinned = compilation.GetModel();
         var errors = compilation.GetDiagnostics().Where(d => d.IsError).ToList();

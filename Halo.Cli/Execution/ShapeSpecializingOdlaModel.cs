@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Halo.Core.Compilation;
 using Halo.Core.Diagnostics;
 using Halo.Core.IR;
 using Halo.Core.Operators;
@@ -64,14 +63,11 @@ internal sealed class ShapeSpecializingOdlaModel(HaloModel model, string name, O
 
     private IPreparedModel Build(ImmutableArray<InputShape> shapes)
     {
-        var pipeline = new CompilationPipeline([], [new PinInputShapes(new InputShapeOptions { Shapes = shapes })], registry);
-        var compilation = pipeline.CreateCompilation(model, HaloCompilationOptions.Default with { Verify = false });
-        var pinned = compilation.GetModel();
         var diagnostics = new DiagnosticBag();
-        diagnostics.AddRange(compilation.GetDiagnostics().Where(d => d.IsError));
-        var prepared = diagnostics.HasErrors
+        var pinned = OdlaInputPinning.Pin(model, registry, diagnostics, new InputShapeOptions { Shapes = shapes });
+        var prepared = pinned is null
             ? null
-            : OdlaModelBatch.Build([new OdlaBatchModel(name, pinned!.Graph)], registry, settings).Prepare(0, diagnostics);
+            : OdlaModelBatch.Build([new OdlaBatchModel(name, pinned.Graph)], registry, settings).Prepare(0, diagnostics);
         return prepared ?? throw new EvaluationException(
             $"ODLA code for input shapes {string.Join(", ", shapes)}: " + diagnostics.ToImmutable().First(d => d.IsError));
     }

@@ -19,43 +19,24 @@ internal sealed class OnnxModelBuilder(string name, long opset, int seed)
     /// <summary>A graph input; a string dim is symbolic.</summary>
     public string Input(string inputName, params object[] dims)
     {
-        _graph.Input.Add(ValueInfo(inputName, dims));
+        _graph.Input.Add(ValueInfo(inputName, FloatType, dims));
         return inputName;
     }
 
     /// <summary>An int64 graph input (token ids, positions); a string dim is symbolic.</summary>
     public string IndexInput(string inputName, params object[] dims)
     {
-        var info = ValueInfo(inputName, dims);
-        info.Type.TensorType.ElemType = Int64Type;
-        _graph.Input.Add(info);
+        _graph.Input.Add(ValueInfo(inputName, Int64Type, dims));
         return inputName;
     }
 
-    public void Output(string value, params object[] dims)
-    {
-        _graph.Output.Add(ValueInfo(value, dims));
-    }
+    public void Output(string value, params object[] dims) => _graph.Output.Add(ValueInfo(value, FloatType, dims));
 
     /// <summary>An int64 graph output (indices, ArgMax).</summary>
-    public void OutputInt64(string value, params object[] dims)
-    {
-        var info = ValueInfo(value, dims);
-        info.Type.TensorType.ElemType = Int64Type;
-        _graph.Output.Add(info);
-    }
+    public void OutputInt64(string value, params object[] dims) => _graph.Output.Add(ValueInfo(value, Int64Type, dims));
 
     /// <summary>A float initializer with values uniform in [-scale, scale).</summary>
-    public string Weight(float scale, params long[] dims)
-    {
-        long count = dims.Aggregate(1L, (a, b) => a * b);
-        var values = new float[count];
-        for (long i = 0; i < count; i++)
-        {
-            values[i] = (float)((_random.NextDouble() * 2 - 1) * scale);
-        }
-        return Floats(values, dims);
-    }
+    public string Weight(float scale, params long[] dims) => Positive(-scale, scale, dims);
 
     /// <summary>A float initializer with values uniform in [low, high).</summary>
     public string Positive(float low, float high, params long[] dims)
@@ -78,20 +59,16 @@ internal sealed class OnnxModelBuilder(string name, long opset, int seed)
         return t.Name;
     }
 
-    public string Int64s(params long[] values)
-    {
-        var t = new TensorProto { Name = "c" + _next++, DataType = Int64Type };
-        t.Dims.Add(values.Length);
-        t.Int64Data.AddRange(values);
-        _graph.Initializer.Add(t);
-        return t.Name;
-    }
+    public string Int64s(params long[] values) => Int64Initializer(values, [values.Length]);
 
     /// <summary>An int64 scalar initializer (exporters gather shape elements with scalar indices).</summary>
-    public string Scalar(long value)
+    public string Scalar(long value) => Int64Initializer([value], []);
+
+    private string Int64Initializer(long[] values, long[] dims)
     {
         var t = new TensorProto { Name = "c" + _next++, DataType = Int64Type };
-        t.Int64Data.Add(value);
+        t.Dims.AddRange(dims);
+        t.Int64Data.AddRange(values);
         _graph.Initializer.Add(t);
         return t.Name;
     }
@@ -145,9 +122,9 @@ internal sealed class OnnxModelBuilder(string name, long opset, int seed)
         return a;
     }
 
-    private static ValueInfoProto ValueInfo(string valueName, object[] dims)
+    private static ValueInfoProto ValueInfo(string valueName, int elementType, object[] dims)
     {
-        var tensor = new TypeProto.Types.Tensor { ElemType = FloatType, Shape = new TensorShapeProto() };
+        var tensor = new TypeProto.Types.Tensor { ElemType = elementType, Shape = new TensorShapeProto() };
         foreach (object d in dims)
         {
             tensor.Shape.Dim.Add(d is string s

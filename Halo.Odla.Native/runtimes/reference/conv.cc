@@ -36,6 +36,19 @@ void CanonicalKernel(const T* in, const Dims& dims, const std::vector<size_t>& a
   }
 }
 
+// The output columns [lo, hi) whose input column ow * stride + shift lies inside the row for kernel column kj
+// (the others read padding); it does not depend on the output row.
+struct ColumnRange {
+  int64_t shift, lo, hi;
+};
+
+ColumnRange ValidColumns(const Window2D& w, int64_t kj) {
+  const int64_t shift = kj * w.dilation_w - w.pad_left;
+  const int64_t lo = std::min(w.out_w, shift >= 0 ? 0 : (-shift + w.stride_w - 1) / w.stride_w);
+  const int64_t hi = std::max(lo, std::min(w.out_w, w.in_w - shift <= 0 ? 0 : (w.in_w - shift - 1) / w.stride_w + 1));
+  return {shift, lo, hi};
+}
+
 template <typename T>
 void Im2Col(const T* x, int64_t c_begin, int64_t c_end, const Window2D& w, T* col) {
   const int64_t plane = w.out_h * w.out_w;
@@ -43,6 +56,8 @@ void Im2Col(const T* x, int64_t c_begin, int64_t c_end, const Window2D& w, T* co
     for (int64_t ki = 0; ki < w.kernel_h; ++ki)
       for (int64_t kj = 0; kj < w.kernel_w; ++kj) {
         T* row = col + ((c * w.kernel_h + ki) * w.kernel_w + kj) * plane;
+        // PERF: the columns that read inside the row form one range; only its edges are padding.
+        const auto [shift, lo, hi] = ValidColumns(w, kj);
         for (int64_t oh = 0; oh < w.out_h; ++oh) {
           const int64_t ih = oh * w.stride_h - w.pad_top + ki * w.dilation_h;
           T* dst = row + oh * w.out_w;
@@ -50,11 +65,7 @@ void Im2Col(const T* x, int64_t c_begin, int64_t c_end, const Window2D& w, T* co
             std::fill(dst, dst + w.out_w, T(0));
             continue;
           }
-          // PERF: the columns that read inside the row form one range; only its edges are padding.
           const T* src = x + (c * w.in_h + ih) * w.in_w;
-          const int64_t shift = kj * w.dilation_w - w.pad_left;
-          const int64_t lo = std::min(w.out_w, shift >= 0 ? 0 : (-shift + w.stride_w - 1) / w.stride_w);
-          const int64_t hi = std::max(lo, std::min(w.out_w, w.in_w - shift <= 0 ? 0 : (w.in_w - shift - 1) / w.stride_w + 1));
           std::fill(dst, dst + lo, T(0));
           if (w.stride_w == 1) {
             const T* from = src + shift;
@@ -80,9 +91,7 @@ void DepthwisePlane(const T* x, const T* kernel, const Window2D& w, T* y) {
       const T* src = x + ih * w.in_w;
       for (int64_t kj = 0; kj < w.kernel_w; ++kj) {
         const T weight = kernel[ki * w.kernel_w + kj];
-        const int64_t shift = kj * w.dilation_w - w.pad_left;
-        const int64_t lo = std::min(w.out_w, shift >= 0 ? 0 : (-shift + w.stride_w - 1) / w.stride_w);
-        const int64_t hi = std::max(lo, std::min(w.out_w, w.in_w - shift <= 0 ? 0 : (w.in_w - shift - 1) / w.stride_w + 1));
+        const auto [shift, lo, hi] = ValidColumns(w, kj);
         if (w.stride_w == 1) {
           const T* from = src + shift;
           for (int64_t ow = lo; ow < hi; ++ow) dst[ow] += weight * from[ow];

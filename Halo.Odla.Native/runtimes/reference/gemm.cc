@@ -14,7 +14,6 @@
 #include "multiversion.h"
 #include "parallel.h"
 
-
 namespace odla_ref {
 namespace {
 
@@ -78,21 +77,14 @@ inline void MicroKernel(int64_t kc, const T* ap, const T* bp, T* c, int64_t ldc,
 }
 #endif
 
-HALO_MULTIVERSION void MicroKernelFloat(int64_t kc, const float* ap, const float* bp, float* c, int64_t ldc, int64_t mr,
-                                        int64_t nr) {
+// The micro-kernel per element type, each built for the machine's widest vectors (HALO_MULTIVERSION).
+HALO_MULTIVERSION void Micro(int64_t kc, const float* ap, const float* bp, float* c, int64_t ldc, int64_t mr, int64_t nr) {
   MicroKernel<float, Tile<float>::kMr, Tile<float>::kNr>(kc, ap, bp, c, ldc, mr, nr);
 }
 
-HALO_MULTIVERSION void MicroKernelDouble(int64_t kc, const double* ap, const double* bp, double* c, int64_t ldc,
-                                         int64_t mr, int64_t nr) {
+HALO_MULTIVERSION void Micro(int64_t kc, const double* ap, const double* bp, double* c, int64_t ldc, int64_t mr,
+                             int64_t nr) {
   MicroKernel<double, Tile<double>::kMr, Tile<double>::kNr>(kc, ap, bp, c, ldc, mr, nr);
-}
-
-inline void Micro(int64_t kc, const float* ap, const float* bp, float* c, int64_t ldc, int64_t mr, int64_t nr) {
-  MicroKernelFloat(kc, ap, bp, c, ldc, mr, nr);
-}
-inline void Micro(int64_t kc, const double* ap, const double* bp, double* c, int64_t ldc, int64_t mr, int64_t nr) {
-  MicroKernelDouble(kc, ap, bp, c, ldc, mr, nr);
 }
 
 // A stored operand seen as op(X): element (row, col) with the transpose folded into the strides.

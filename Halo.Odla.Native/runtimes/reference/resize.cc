@@ -67,9 +67,10 @@ double CubicWeight(double x, double a) {
   return x <= 1 ? ((a + 2) * x - (a + 3)) * x * x + 1 : x < 2 ? ((a * x - 5 * a) * x + 8 * a) * x - 4 * a : 0.0;
 }
 
-// ONNX antialias: downsampling by scale < 1 stretches the linear (radius 1) or cubic (radius 2) filter by 1 / scale
-// and renormalizes the weights; exclude_outside drops taps outside the input first.
-Taps WidenedTaps(const ResizeOptions& options, double x, int64_t in_extent, double scale) {
+// The linear (radius 1) or cubic (radius 2) filter around input coordinate x, with normalized weights; taps beyond
+// the input repeat its edge, or, with exclude_outside, are dropped. ONNX antialias: downsampling by scale < 1
+// stretches the filter by 1 / scale (pass scale 1 for plain interpolation).
+Taps FilterTaps(const ResizeOptions& options, double x, int64_t in_extent, double scale) {
   const bool cubic = options.interpolation == ODLA_CUBIC;
   const double radius = cubic ? 2 : 1, s = std::min(scale, 1.0);
   const double x0 = std::floor(x), ratio = x - x0;
@@ -102,7 +103,6 @@ std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int6
                            double scale = 0) {
   if (scale <= 0) scale = static_cast<double>(out_extent) / static_cast<double>(in_extent);
   std::vector<Taps> taps;
-  auto clamp = [&](int64_t i) { return std::min(std::max<int64_t>(i, 0), in_extent - 1); };
   for (int64_t o = 0; o < out_extent; ++o) {
     Taps t;
     if (in_extent == out_extent && crop == nullptr && scale == 1.0) {
@@ -111,7 +111,7 @@ std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int6
       continue;
     }
     const double span = static_cast<double>(in_extent - 1);
-    double x = crop == nullptr ? SourceCoordinate(options.coordinates, o, in_extent, out_extent, scale)
+    const double x = crop == nullptr ? SourceCoordinate(options.coordinates, o, in_extent, out_extent, scale)
                : out_extent > 1 ? crop[0] * span + static_cast<double>(o) * (crop[1] - crop[0]) * span / static_cast<double>(out_extent - 1)
                                 : 0.5 * (crop[0] + crop[1]) * span;
     if (crop != nullptr && (x < 0 || x > span)) {
@@ -120,30 +120,9 @@ std::vector<Taps> AxisTaps(const ResizeOptions& options, int64_t in_extent, int6
       continue;
     }
     if (options.interpolation == ODLA_NEAREST) {
-      t.index[0] = clamp(NearestIndex(x, options.nearest));
-    } else if (options.antialias && scale < 1) {
-      t = WidenedTaps(options, x, in_extent, scale);
-    } else if (options.interpolation == ODLA_CUBIC) {
-      const double low = std::floor(x), frac = x - low;
-      t.index.assign(4, 0);
-      t.weight.assign(4, 0);
-      double kept = 0;
-      for (int k = 0; k < 4; ++k) {
-        const int64_t i = static_cast<int64_t>(low) - 1 + k;
-        t.weight[k] = CubicWeight(frac + 1 - k, options.cubic_a);
-        // ONNX exclude_outside: taps outside the input get weight 0 and the others are renormalized.
-        if (options.exclude_outside && (i < 0 || i >= in_extent)) t.weight[k] = 0;
-        kept += t.weight[k];
-        t.index[k] = clamp(i);
-      }
-      if (options.exclude_outside && kept != 0)
-        for (double& w : t.weight) w /= kept;
+      t.index[0] = std::min(std::max<int64_t>(NearestIndex(x, options.nearest), 0), in_extent - 1);
     } else {
-      x = std::min(std::max(x, 0.0), static_cast<double>(in_extent - 1));
-      const int64_t low = static_cast<int64_t>(std::floor(x));
-      const double high_weight = x - static_cast<double>(low);
-      t.index = {low, std::min(low + 1, in_extent - 1)};
-      t.weight = {1 - high_weight, high_weight};
+      t = FilterTaps(options, x, in_extent, options.antialias ? scale : 1.0);
     }
     taps.push_back(t);
   }

@@ -94,10 +94,12 @@ internal sealed unsafe class UnaryFloatKernel(UnaryFunction function, float alph
                 }
                 break;
             case UnaryFunction.Gelu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    y[i] = (float)(0.5 * x[i] * (1 + SpecialFunctions.Erf(x[i] / Math.Sqrt(2))));
-                }
+                // 0.5·x·(1 + erf(x/√2)), with the vectorized erf.
+                TensorPrimitives.Multiply(x, 1 / MathF.Sqrt(2), y);
+                Erf(y, y);
+                TensorPrimitives.Add(y, 1f, y);
+                TensorPrimitives.Multiply(y, x, y);
+                TensorPrimitives.Multiply(y, 0.5f, y);
                 break;
             case UnaryFunction.GeluTanh:
                 for (int i = 0; i < x.Length; i++)
@@ -115,12 +117,8 @@ internal sealed unsafe class UnaryFloatKernel(UnaryFunction function, float alph
     private static readonly double[] s_series = [.. Enumerable.Range(0, 10).Select(n =>
         2 / Math.Sqrt(Math.PI) * (n % 2 == 0 ? 1 : -1) / (Factorial(n) * ((2 * n) + 1)))];
 
-    // The Chebyshev-fitted exponent of erfc(a) = t·exp(-a² + P(t)), t = 1 / (1 + a/2), highest power first.
-    private static readonly double[] s_erfc = [0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806,
-        0.09678418, 0.37409196, 1.00002368, -1.26551223];
-
     /// <summary>
-    /// erf by the reference semantics' method (<see cref="SpecialFunctions.Erf"/>: a Maclaurin series near zero,
+    /// erf (y may be x itself) by the reference semantics' method (<see cref="SpecialFunctions.Erf"/>: a Maclaurin series near zero,
     /// 1 - erfc with the Chebyshev-fitted exponential form elsewhere) in double, on whole vectors: GELU's erf
     /// over an activation then costs a fraction of the matmuls around it.
     /// </summary>
@@ -145,10 +143,10 @@ internal sealed unsafe class UnaryFloatKernel(UnaryFunction function, float alph
             {
                 var a = Vector.Abs(new Vector<double>(v[i..]));
                 var t = one / (one + (half * a));
-                var p = new Vector<double>(s_erfc[0]);
-                for (int k = 1; k < s_erfc.Length; k++)
+                var p = Vector<double>.Zero;
+                foreach (double coefficient in SpecialFunctions.ErfcExponent)
                 {
-                    p = (p * t) + new Vector<double>(s_erfc[k]);
+                    p = (p * t) + new Vector<double>(coefficient);
                 }
                 (p - (a * a)).CopyTo(e[i..]);
                 t.CopyTo(r[i..]);

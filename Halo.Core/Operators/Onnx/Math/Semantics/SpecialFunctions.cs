@@ -25,12 +25,20 @@ public static class SpecialFunctions
         return x < 0 ? c - 1 : 1 - c;
     }
 
+    /// <summary>The coefficients of the Chebyshev-fitted exponent P(t) in erfc(a) = t·exp(-a² + P(t)),
+    /// t = 1 / (1 + a/2), highest power first (vectorized evaluators use the same fit).</summary>
+    public static ReadOnlySpan<double> ErfcExponent => [0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807,
+        -0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223];
+
     /// <summary>erfc(x) for x &gt;= 0 (Chebyshev-fitted exponential form, fractional error below 1.2e-7).</summary>
     public static double Erfc(double x)
     {
         double t = 1 / (1 + (0.5 * x));
-        double poly = -1.26551223 + (t * (1.00002368 + (t * (0.37409196 + (t * (0.09678418 + (t * (-0.18628806
-            + (t * (0.27886807 + (t * (-1.13520398 + (t * (1.48851587 + (t * (-0.82215223 + (t * 0.17087277)))))))))))))))));
+        double poly = 0;
+        foreach (double c in ErfcExponent)
+        {
+            poly = (poly * t) + c;
+        }
         return t * System.Math.Exp((-x * x) + poly);
     }
 
